@@ -1,0 +1,66 @@
+import { dueEvents, nextEventAt, ScheduledEvent, ScheduleInput } from './policy';
+import { isDeadlineActive, record, snapshotOf } from './problem';
+import type { OutgoingNotification, PersonRef, ProblemData } from './problem-types';
+
+export function scheduleInputOf(d: ProblemData): ScheduleInput {
+  return {
+    deadline: d.deadline,
+    deadlineTimersActive: isDeadlineActive(d.status),
+    progressAnchor: d.kind === 'long-term' && d.status !== 'closed' ? d.startedOn : undefined,
+    closedOn: d.status === 'closed' && !d.lookBackDone ? d.closedOn : undefined,
+  };
+}
+
+export function nextWakeAt(d: ProblemData, now: number): number | undefined {
+  return nextEventAt(scheduleInputOf(d), d.policy, now, new Set(d.sent));
+}
+
+/**
+ * Fires every scheduled event due at `now` exactly once: marks it sent, applies its effect on the
+ * warning level and returns what to tell whom. A key once in `sent` never fires again, which is
+ * what keeps reminders single even when the workflow wakes up more often than needed.
+ */
+export function fireDueEvents(d: ProblemData, now: number): OutgoingNotification[] {
+  const out: OutgoingNotification[] = [];
+  for (const e of dueEvents(scheduleInputOf(d), d.policy, now, new Set(d.sent))) {
+    d.sent.push(e.key);
+    const n = describe(d, e);
+    const before = snapshotOf(d);
+    if (e.type === 'warning-yellow' && d.warning === 'none') d.warning = 'yellow';
+    if (e.type === 'warning-red') d.warning = 'red';
+    out.push({ dedupeKey: e.key, kind: e.type, recipients: n.to, title: `问题${d.no}${n.title}`, body: n.body });
+    record(d, now, { id: 'system', name: '系统' }, e.type, n.title, before);
+  }
+  return out;
+}
+
+function describe(d: ProblemData, e: ScheduledEvent): { to: PersonRef[]; title: string; body: string } {
+  const r = d.remit;
+  const dept = uniq([r.owner, ...r.departmentMembers]);
+  const what = `「${d.title}」（${r.department}）`;
+  switch (e.type) {
+    case 'reminder':
+      return { to: dept, title: `距整改时限还有${e.days}天`, body: `${what}整改时限为 ${d.deadline}，还有 ${e.days} 天。` };
+    case 'due-today':
+      return { to: dept, title: '今日到期', body: `${what}今日（${d.deadline}）到达整改时限。` };
+    case 'warning-yellow':
+      return { to: uniq([r.leader, r.owner]), title: '逾期黄牌预警', body: `${what}已逾期 ${e.days} 天（时限 ${d.deadline}），请责任领导督促。` };
+    case 'warning-red':
+      return {
+        to: uniq([r.head, ...r.office]),
+        title: '逾期红牌预警，下发督办单',
+        body: `督办单：${what}已逾期 ${e.days} 天（时限 ${d.deadline}），责任领导 ${r.leader.name}，责任人 ${r.owner.name}。请限期办结并报告。`,
+      };
+    case 'overdue-weekly':
+      return { to: dept, title: `已逾期${e.days}天`, body: `${what}已逾期 ${e.days} 天（时限 ${d.deadline}），请尽快完成整改或申请延期。` };
+    case 'progress-request':
+      return { to: dept, title: '请报送长期整改进展', body: `${what}为长期坚持事项，请报送本期整改进展。` };
+    case 'look-back':
+      return { to: r.office, title: '回头看', body: `${what}已于 ${d.closedOn} 销号，请开展回头看，确认巩固或重新整改。` };
+  }
+}
+
+function uniq(people: PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.id) && (seen.add(p.id), true));
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { CalendarDate } from './dates';
+import type { DeadlinePolicy } from './policy';
+import { dateString, idString, MeasureInputSchema, ProblemKind } from './schemas';
+
+export const STATUSES = [
+  'assigned',
+  'planning',
+  'plan_review',
+  'in_progress',
+  'leader_review',
+  'office_verification',
+  'head_approval',
+  'phase_complete',
+  'closed',
+] as const;
+export type ProblemStatus = (typeof STATUSES)[number];
+
+export const STATUS_LABEL: Record<ProblemStatus, string> = {
+  assigned: '待认领',
+  planning: '制定措施中',
+  plan_review: '措施待审批',
+  in_progress: '整改中',
+  leader_review: '待责任领导审核',
+  office_verification: '待办公室核验',
+  head_approval: '待组长审批',
+  phase_complete: '阶段性完成',
+  closed: '已销号',
+};
+
+export type WarningLevel = 'none' | 'yellow' | 'red';
+export const WARNING_LABEL: Record<WarningLevel, string> = { none: '无', yellow: '黄牌', red: '红牌' };
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** Who may do what on one problem, fixed when the ledger is loaded. */
+export interface Remit {
+  head: PersonRef;
+  office: PersonRef[];
+  leader: PersonRef;
+  department: string;
+  departmentMembers: PersonRef[];
+  owner: PersonRef;
+}
+
+export const OutcomesSchema = z.object({
+  regulations: z.number().int().min(0, '不能为负数').default(0),
+  fundsRecoveredWan: z.number().min(0, '不能为负数').default(0),
+  partyDiscipline: z.number().int().min(0, '不能为负数').default(0),
+  admonishment: z.number().int().min(0, '不能为负数').default(0),
+  orderedSelfCriticism: z.number().int().min(0, '不能为负数').default(0),
+});
+export type Outcomes = z.infer<typeof OutcomesSchema>;
+export const ZERO_OUTCOMES: Outcomes = OutcomesSchema.parse({});
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 应为 64 位十六进制小写字符串');
+export const EvidenceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().trim().min(1, '文件名不能为空'),
+    size: z.number().int().min(0),
+    sha256,
+    mime: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, '佐证说明不能为空'), sha256 }),
+]);
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export interface Measure {
+  id: string;
+  text: string;
+  owner: string;
+  due: CalendarDate;
+  done: boolean;
+  completedAt?: string;
+  completedBy?: string;
+  evidence: Evidence[];
+  outcomes: Outcomes;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: PersonRef | { id: 'system'; name: '系统' };
+  action: string;
+  summary: string;
+  before: { status: ProblemStatus; deadline?: CalendarDate; warning: WarningLevel };
+  after: { status: ProblemStatus; deadline?: CalendarDate; warning: WarningLevel };
+  reason?: string;
+}
+
+export interface OutgoingNotification {
+  dedupeKey: string;
+  kind: string;
+  recipients: PersonRef[];
+  title: string;
+  body: string;
+}
+
+/** The workflow's whole state: plain data, so it survives continue-as-new unchanged. */
+export interface ProblemData {
+  campaignId: string;
+  no: number;
+  aspect: number;
+  title: string;
+  description: string;
+  kind: ProblemKind;
+  remit: Remit;
+  policy: DeadlinePolicy;
+  status: ProblemStatus;
+  originalDeadline?: CalendarDate;
+  deadline?: CalendarDate;
+  warning: WarningLevel;
+  measures: Measure[];
+  nextMeasureNo: number;
+  pendingExtension?: { by: PersonRef; until: CalendarDate; reason: string; at: string };
+  progressReports: { at: string; by: PersonRef; text: string }[];
+  startedOn: CalendarDate;
+  closedOn?: CalendarDate;
+  lookBackDone: boolean;
+  reopenCount: number;
+  sent: string[];
+  history: HistoryEntry[];
+  version: number;
+}
+
+// ---- Action payloads: validated with zod at every boundary (CLI and workflow validators). ----
+const actor = z.string({ required_error: '操作人必填' }).trim().min(1, '操作人必填');
+const reason = z.string({ required_error: '理由必填' }).trim().min(1, '理由不能为空');
+const decision = z.object({ actor, approve: z.boolean(), reason: z.string().trim().optional() }).refine((d) => d.approve || !!d.reason, {
+  message: '退回或不同意时必须填写理由',
+  path: ['reason'],
+});
+
+export const ActionSchemas = {
+  claim: z.object({ actor }),
+  planMeasures: z.object({ actor, measures: z.array(MeasureInputSchema).min(1, '至少一条整改措施') }),
+  submitPlan: z.object({ actor }),
+  decidePlan: decision,
+  completeMeasure: z.object({
+    actor,
+    measureId: z.string().trim().min(1, '措施编号必填'),
+    evidence: z.array(EvidenceSchema).min(1, '完成措施必须附佐证材料'),
+    outcomes: OutcomesSchema.partial().default({}),
+  }),
+  reportProgress: z.object({ actor, text: z.string().trim().min(1, '进展说明不能为空') }),
+  requestExtension: z.object({ actor, until: dateString, reason }),
+  decideExtension: decision,
+  requestClosure: z.object({ actor }),
+  reviewClosure: decision,
+  verifyClosure: decision,
+  approveClosure: decision,
+  markPhaseComplete: z.object({ actor }),
+  confirmLookBack: z.object({ actor }),
+  reopen: z.object({ actor, reason, deadline: dateString }),
+} as const;
+
+export type ActionName = keyof typeof ActionSchemas;
+export type ActionInput<A extends ActionName> = z.input<(typeof ActionSchemas)[A]>;
+export type ActionArgs<A extends ActionName> = z.output<(typeof ActionSchemas)[A]>;
+
+export const ACTION_LABEL: Record<ActionName, string> = {
+  claim: '认领',
+  planMeasures: '制定整改措施',
+  submitPlan: '提交整改措施',
+  decidePlan: '审批整改措施',
+  completeMeasure: '完成整改措施',
+  reportProgress: '报送进展',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期',
+  requestClosure: '申请销号',
+  reviewClosure: '责任领导审核',
+  verifyClosure: '办公室核验',
+  approveClosure: '组长审批',
+  markPhaseComplete: '阶段性完成',
+  confirmLookBack: '回头看确认',
+  reopen: '反弹重新整改',
+};
+
+export { idString };

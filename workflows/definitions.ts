@@ -1,0 +1,83 @@
+// Shared by workflows, worker and client: message definitions, names and payload types.
+// Only sandbox-safe imports here (the workflow bundle includes this file).
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { ActionInput, ActionName, ProblemData } from '../domain/problem-types';
+import type { NewProblem } from '../domain/problem';
+
+export const TASK_QUEUE = 'rectify';
+
+export const problemWorkflowId = (campaignId: string, no: number) => `rectify/${campaignId}/problem/${no}`;
+export const campaignWorkflowId = (campaignId: string) => `rectify/${campaignId}/campaign`;
+
+export const SearchAttributes = {
+  campaign: defineSearchAttributeKey('RectifyCampaign', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('RectifyStatus', SearchAttributeType.KEYWORD),
+  department: defineSearchAttributeKey('RectifyDepartment', SearchAttributeType.KEYWORD),
+  warning: defineSearchAttributeKey('RectifyWarning', SearchAttributeType.KEYWORD),
+  deadline: defineSearchAttributeKey('RectifyDeadline', SearchAttributeType.DATETIME),
+} as const;
+export const SEARCH_ATTRIBUTE_KEYS = Object.values(SearchAttributes);
+
+export interface ProblemWorkflowInput {
+  /** Present on first start. */
+  create?: NewProblem;
+  /** Present after continue-as-new: the state carried over. */
+  state?: ProblemData;
+  /** Continue-as-new once the history has this many events (tests lower it). */
+  maxHistoryEvents?: number;
+}
+
+export interface ActionResult {
+  status: ProblemData['status'];
+  version: number;
+  summary: string;
+}
+
+/** One update per action; the arguments are validated with the domain's zod schemas. */
+export const actionUpdate = <A extends ActionName>(name: A) => defineUpdate<ActionResult, [ActionInput<A>]>(name);
+
+export const updates = {
+  claim: actionUpdate('claim'),
+  planMeasures: actionUpdate('planMeasures'),
+  submitPlan: actionUpdate('submitPlan'),
+  decidePlan: actionUpdate('decidePlan'),
+  completeMeasure: actionUpdate('completeMeasure'),
+  reportProgress: actionUpdate('reportProgress'),
+  requestExtension: actionUpdate('requestExtension'),
+  decideExtension: actionUpdate('decideExtension'),
+  requestClosure: actionUpdate('requestClosure'),
+  reviewClosure: actionUpdate('reviewClosure'),
+  verifyClosure: actionUpdate('verifyClosure'),
+  approveClosure: actionUpdate('approveClosure'),
+  markPhaseComplete: actionUpdate('markPhaseComplete'),
+  confirmLookBack: actionUpdate('confirmLookBack'),
+  reopen: actionUpdate('reopen'),
+} as const satisfies { [A in ActionName]: unknown };
+
+export const stateQuery = defineQuery<ProblemData>('state');
+
+export interface CampaignWorkflowInput {
+  campaignId: string;
+  concentratedPeriodEnd: string;
+  office: { id: string; name: string }[];
+  notifyHour: number;
+}
+
+export interface CampaignStats {
+  campaignId: string;
+  problems: number;
+  closed: number;
+  open: number;
+  longTerm: number;
+  overdue: number;
+  measures: number;
+  measuresDone: number;
+  regulations: number;
+  fundsRecoveredWan: number;
+  partyDiscipline: number;
+  admonishment: number;
+  orderedSelfCriticism: number;
+}
+
+export const campaignStatsQuery = defineQuery<CampaignStats | null>('stats');

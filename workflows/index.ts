@@ -1,0 +1,2 @@
+export { problemWorkflow } from './problem';
+export { campaignWorkflow } from './campaign';
