@@ -21,7 +21,7 @@ export function remitFor(ledger: CampaignLedger, problem: ProblemInput): Remit {
   };
 }
 
-export function newProblemsOf(ledger: CampaignLedger, startedOn: string): NewProblem[] {
+export function newProblemsOf(ledger: CampaignLedger, startedOn?: string): NewProblem[] {
   const policy = DeadlinePolicySchema.parse(ledger.policy);
   return ledger.problems.map((problem) => ({ campaignId: ledger.id, problem, remit: remitFor(ledger, problem), policy, startedOn }));
 }

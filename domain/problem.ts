@@ -8,6 +8,7 @@ import {
   ActionSchemas,
   HistoryEntry,
   OutgoingNotification,
+  Outcomes,
   PersonRef,
   ProblemData,
   ProblemStatus,
@@ -23,11 +24,12 @@ export interface NewProblem {
   problem: ProblemInput;
   remit: Remit;
   policy: DeadlinePolicy;
-  /** Shanghai date the problem was assigned: the long-term progress cadence counts from it. */
-  startedOn: string;
+  /** Shanghai date the problem was assigned (default: the day the workflow starts); the long-term cadence counts from it. */
+  startedOn?: string;
 }
 
-export function newProblemData({ campaignId, problem, remit, policy, startedOn }: NewProblem): ProblemData {
+export function newProblemData({ campaignId, problem, remit, policy, startedOn: given }: NewProblem, now: number): ProblemData {
+  const startedOn = given ?? shanghaiDate(now);
   const data: ProblemData = {
     campaignId,
     no: problem.no,
@@ -187,6 +189,8 @@ export function applyAction<A extends ActionName>(
     case 'planMeasures': {
       // Completed measures are history; only the open draft is replaced.
       data.measures = data.measures.filter((m) => m.done);
+      // Draft numbers are reused, so a plan rewritten before approval still reads M1, M2, ...
+      data.nextMeasureNo = data.measures.length + 1;
       const list = (a as ActionArgs<'planMeasures'>).measures;
       for (const m of list) addMeasure(data, m);
       summary = `制定整改措施 ${list.length} 条`;
@@ -208,7 +212,9 @@ export function applyAction<A extends ActionName>(
       m.completedAt = new Date(now).toISOString();
       m.completedBy = actor.id;
       m.evidence = c.evidence;
-      m.outcomes = { ...ZERO_OUTCOMES, ...c.outcomes };
+      // Only figures given count; an absent one stays zero.
+      m.outcomes = { ...ZERO_OUTCOMES };
+      for (const [k, v] of Object.entries(c.outcomes) as [keyof Outcomes, number | undefined][]) if (v !== undefined) m.outcomes[k] = v;
       summary = `完成整改措施 ${m.id}（佐证 ${c.evidence.length} 件）`;
       break;
     }

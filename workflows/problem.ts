@@ -81,7 +81,7 @@ class ProblemRun {
 
 export async function problemWorkflow(input: ProblemWorkflowInput): Promise<ProblemData> {
   if (!input.state && !input.create) throw wf.ApplicationFailure.nonRetryable('缺少问题数据', 'InvalidInput');
-  const data = input.state ?? newProblemData(input.create!);
+  const data = input.state ?? newProblemData(input.create!, Date.now());
   const run = new ProblemRun(data, wf.workflowInfo().workflowId);
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
 

@@ -8,7 +8,7 @@ const NOW = Date.parse('2024-10-10T02:00:00Z');
 const hash = 'a'.repeat(64);
 const problem = (no: number): ProblemData => {
   const np = newProblemsOf(smallLedger(), '2024-09-26').find((p) => p.problem.no === no)!;
-  return newProblemData(np);
+  return newProblemData(np, NOW);
 };
 
 function act(d: ProblemData, action: ActionName, args: Record<string, unknown>): void {
@@ -67,7 +67,7 @@ describe('problem state machine', () => {
   it('refuses an approver who belongs to the responsible department', () => {
     const ledger = smallLedger();
     ledger.people.find((p) => p.id === 'office1')!.department = '财务科';
-    const d = newProblemData(newProblemsOf(ledger, '2024-09-26')[0]!);
+    const d = newProblemData(newProblemsOf(ledger, '2024-09-26')[0]!, NOW);
     d.status = 'office_verification';
     expect(rejection(d, 'verifyClosure', { actor: 'office1', approve: true }).type).toBe(FailureType.Forbidden);
   });

@@ -1,0 +1,99 @@
+import { Command } from 'commander';
+import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
+import { STATUS_LABEL } from '../domain/problem-types';
+import { fileEvidence, runAction, textEvidence } from './actions';
+import { problemRef } from './cli';
+import type { Context } from './context';
+import { UserError } from './errors';
+
+interface Common {
+  as: string;
+  campaign?: string;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Every lifecycle action as a command run by a named person (`--as`). */
+export function addActionCommands(program: Command, ctx: Context, out: (s: string) => void): void {
+  const action = <A extends ActionName>(name: string, description: string, act: A, build: (o: Common & Record<string, unknown>, rest: string[]) => Omit<ActionInput<A>, 'actor'>) => {
+    const cmd = program
+      .command(name)
+      .description(description)
+      .argument('<problem>', '问题序号，或 巡察整改编号/序号')
+      .requiredOption('--as <person>', '操作人（人员编号或姓名）')
+      .option('-c, --campaign <id>', '巡察整改编号', process.env.RECTIFY_CAMPAIGN);
+    return (configure: (c: Command) => Command = (c) => c) =>
+      configure(cmd).action(async (ref: string, ...rest: unknown[]) => {
+        const opts = rest.find((r): r is Common & Record<string, unknown> => typeof r === 'object' && r !== null && !(r instanceof Command))!;
+        const positional = rest.filter((r): r is string => typeof r === 'string');
+        const { campaignId, no } = problemRef(ref, opts.campaign);
+        const input = { actor: opts.as, ...build(opts, positional) } as ActionInput<A>;
+        const r = await runAction(await ctx.temporal(), campaignId, no, act, input);
+        out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
+      });
+  };
+  const decision = (o: Record<string, unknown>) => (typeof o.return === 'string' ? { approve: false, reason: o.return } : { approve: true, reason: optionalString(o.reason) });
+
+  action('claim', '认领问题（责任科室）', 'claim', () => ({}))();
+  action('plan', '制定整改措施（责任科室，批准前可反复修改）', 'planMeasures', (o) => ({ measures: (o.measure as string[] | undefined ?? []).map(parseMeasure) }))((c) =>
+    c.option('-m, --measure <措施|责任人|时限>', '一条措施，可重复；如 "修订报销办法|fin1|2025-01-31"', collect),
+  );
+  action('submit-plan', '提交整改措施待责任领导审批', 'submitPlan', () => ({}))();
+  action('approve-plan', '批准整改措施（责任领导）；--return 退回', 'decidePlan', decision)((c) => c.option('--return <理由>', '退回并说明理由'));
+  action('complete', '完成一条整改措施并上传佐证材料（责任科室）', 'completeMeasure', (o, rest) => ({
+    measureId: rest[0] ?? '',
+    evidence: evidenceOf(o),
+    outcomes: {
+      regulations: num(o.regulations),
+      fundsRecoveredWan: num(o.funds),
+      partyDiscipline: num(o.discipline),
+      admonishment: num(o.admonishment),
+      orderedSelfCriticism: num(o.selfCriticism),
+    },
+  }))((c) =>
+    c
+      .argument('<measure>', '措施编号，如 M1')
+      .option('--evidence-file <path>', '佐证材料文件（记录文件名、大小和 SHA-256），可重复', collect)
+      .option('--evidence-text <text>', '文字佐证，可重复', collect)
+      .option('--regulations <n>', '建章立制（项）')
+      .option('--funds <万元>', '挽回资金损失（万元）')
+      .option('--discipline <n>', '党纪处分（人）')
+      .option('--admonishment <n>', '诫勉（人）')
+      .option('--self-criticism <n>', '责令检查（人）'),
+  );
+  action('progress', '报送长期整改进展（责任科室）', 'reportProgress', (o) => ({ text: String(o.text ?? '') }))((c) => c.requiredOption('--text <进展>', '本期进展'));
+  action('extend', '申请延期（责任科室）', 'requestExtension', (o) => ({ until: String(o.until), reason: String(o.reason) }))((c) =>
+    c.requiredOption('--until <YYYY-MM-DD>', '申请延至').requiredOption('--reason <理由>', '延期理由'),
+  );
+  action('decide-extension', '审批延期（组长，或按政策由办公室）；--return 不同意', 'decideExtension', decision)((c) => c.option('--return <理由>', '不同意并说明理由'));
+  action('request-closure', '申请销号（责任科室；所有措施须已完成并附佐证）', 'requestClosure', () => ({}))();
+  action('review', '责任领导审核销号申请；--return 退回', 'reviewClosure', decision)((c) => c.option('--return <理由>', '退回并说明理由'));
+  action('verify', '办公室核验佐证材料；--return 退回', 'verifyClosure', decision)((c) => c.option('--return <理由>', '退回并说明理由'));
+  action('approve-closure', '组长审批销号；--return 退回', 'approveClosure', decision)((c) => c.option('--return <理由>', '退回并说明理由'));
+  action('phase-complete', '长期坚持事项阶段性完成（办公室）', 'markPhaseComplete', () => ({}))();
+  action('confirm-look-back', '回头看确认整改成果巩固（办公室）', 'confirmLookBack', () => ({}))();
+  action('reopen', '回头看发现反弹，重新整改（办公室）', 'reopen', (o) => ({ reason: String(o.reason), deadline: String(o.deadline) }))((c) =>
+    c.requiredOption('--reason <理由>', '反弹情况').requiredOption('--deadline <YYYY-MM-DD>', '新的整改时限'),
+  );
+}
+
+function parseMeasure(spec: string): { text: string; owner: string; due: string } {
+  const [text, owner, due] = spec.split('|').map((s) => s.trim());
+  if (!text || !owner || !due) throw new UserError(`措施「${spec}」格式应为 "措施内容|责任人编号|YYYY-MM-DD"`);
+  return { text, owner, due };
+}
+
+function evidenceOf(o: Record<string, unknown>): Evidence[] {
+  const files = (o.evidenceFile as string[] | undefined) ?? [];
+  const texts = (o.evidenceText as string[] | undefined) ?? [];
+  return [...files.map(fileEvidence), ...texts.map(textEvidence)];
+}
+
+function num(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UserError(`「${String(v)}」不是有效数字`);
+  return n;
+}
+
+const optionalString = (v: unknown) => (typeof v === 'string' && v ? v : undefined);

@@ -1,0 +1,103 @@
+import { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { Db, pgDb } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { newProblemsOf } from '../../domain/campaign';
+import type { ProblemData } from '../../domain/problem-types';
+import type { CampaignLedger } from '../../domain/schemas';
+import { insertCampaign } from '../../db/queries/insert-campaign';
+import { withTestDatabase } from '../../servers/pg-cluster';
+import { createTimeSkippingEnv } from '../../servers/temporal-env';
+import { createWorker } from '../../worker/create-worker';
+import { problemWorkflowId, SEARCH_ATTRIBUTE_KEYS, stateQuery } from '../../workflows/definitions';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import type { temporal } from '@temporalio/proto';
+import type { problemWorkflow } from '../../workflows';
+import { workflowBundle } from './bundle';
+
+let runtimeInstalled = false;
+/** Workflow logs would drown the test output; keep warnings and errors. */
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/** One environment, database and worker per test file; a unique task queue per file. */
+export class Harness {
+  private running?: Promise<void>;
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    readonly db: Db,
+    readonly worker: Worker,
+    readonly taskQueue: string,
+    private readonly closeDb: () => Promise<void>,
+  ) {}
+
+  static async timeSkipping(opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
+    quietRuntime();
+    const [env, database] = await Promise.all([createTimeSkippingEnv(), withTestDatabase()]);
+    await registerSearchAttributes(env);
+    return Harness.start(env, database, opts);
+  }
+
+  static async start(env: TestWorkflowEnvironment, database: { url: string; close(): Promise<void> }, opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
+    quietRuntime();
+    const db = pgDb(database.url);
+    await migrate(db);
+    const taskQueue = `test-${randomUUID()}`;
+    const worker = await createWorker({ connection: env.nativeConnection, taskQueue, db, workflowBundle: workflowBundle(), ...opts });
+    const h = new Harness(env, db, worker, taskQueue, async () => {
+      await db.close();
+      await database.close();
+    });
+    h.running = worker.run();
+    return h;
+  }
+
+  get client(): Client {
+    return this.env.client;
+  }
+
+  async now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  /** Loads the ledger rows and starts the given problems' workflows (all when `nos` is absent). */
+  async startProblems(ledger: CampaignLedger, nos?: number[], extra: { maxHistoryEvents?: number } = {}): Promise<WorkflowHandleWithFirstExecutionRunId<typeof problemWorkflow>[]> {
+    await insertCampaign(this.db, ledger);
+    const wanted = newProblemsOf(ledger).filter((p) => !nos || nos.includes(p.problem.no));
+    return Promise.all(
+      wanted.map((create) =>
+        this.client.workflow.start<typeof problemWorkflow>('problemWorkflow', {
+          workflowId: problemWorkflowId(ledger.id, create.problem.no),
+          taskQueue: this.taskQueue,
+          args: [{ create, ...extra }],
+        }),
+      ),
+    );
+  }
+
+  state(handle: WorkflowHandle): Promise<ProblemData> {
+    return handle.query(stateQuery);
+  }
+
+  async close(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+    await this.closeDb();
+    await this.env.teardown();
+  }
+}
+
+/** The Java test server refuses unregistered attributes; the dev server gets them as flags. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const key of SEARCH_ATTRIBUTE_KEYS) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+}
+
+/** A campaign id no other test uses, so runs never see each other's rows or workflows. */
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

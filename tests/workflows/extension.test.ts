@@ -1,0 +1,81 @@
+import { addDays, shanghaiDate } from '../../domain/dates';
+import { FailureType } from '../../domain/errors';
+import { act, DAY, eventually, nineOn, rejected, stateOf, systemEvents, toInProgress } from '../support/drive';
+import { Harness, uniqueId } from '../support/harness';
+import { smallLedger } from '../support/ledger';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await Harness.timeSkipping();
+});
+afterAll(async () => h?.close());
+
+const ledgerDue = (deadline: string) =>
+  smallLedger({
+    id: uniqueId('ext'),
+    problems: [
+      {
+        no: 1, aspect: 1, title: '财务报销审核不严', kind: 'time-bound', responsibleLeader: 'vp1', department: '财务科', owner: 'fin1', deadline,
+        measures: [{ text: '修订报销管理办法', owner: 'fin1', due: deadline }],
+      },
+    ],
+  });
+
+test('an approved extension moves every timer to the committed deadline; a refused one moves none', async () => {
+  const today = shanghaiDate(await h.now());
+  const deadline = addDays(today, 10);
+  const committed = addDays(today, 40);
+  const [approved] = await h.startProblems(ledgerDue(deadline));
+  const [refused] = await h.startProblems(ledgerDue(deadline));
+  for (const handle of [approved!, refused!]) {
+    await toInProgress(handle);
+    await act(handle, 'requestExtension', { actor: 'fin1', until: committed, reason: '新制度需经职代会审议' });
+  }
+  // A pending request is decided by the head only (policy default), never by the department.
+  expect((await rejected(approved!, 'decideExtension', { actor: 'fin1', approve: true })).type).toBe(FailureType.Forbidden);
+  await act(approved!, 'decideExtension', { actor: 'head', approve: true });
+  await act(refused!, 'decideExtension', { actor: 'head', approve: false, reason: '理由不充分' });
+
+  await h.env.sleep(42 * DAY);
+
+  const a = await eventually(async () => {
+    const s = await stateOf(approved!);
+    expect(systemEvents(s)).toHaveLength(5);
+    return s;
+  });
+  expect(a.deadline).toBe(committed);
+  expect(a.originalDeadline).toBe(deadline);
+  expect(systemEvents(a)).toEqual([
+    ['reminder', nineOn(committed, -7)],
+    ['reminder', nineOn(committed, -3)],
+    ['reminder', nineOn(committed, -1)],
+    ['due-today', nineOn(committed)],
+    ['warning-yellow', nineOn(committed, 1)],
+  ]);
+
+  const r = await stateOf(refused!);
+  expect(r.deadline).toBe(deadline);
+  expect(systemEvents(r).slice(0, 6)).toEqual([
+    ['reminder', nineOn(deadline, -7)],
+    ['reminder', nineOn(deadline, -3)],
+    ['reminder', nineOn(deadline, -1)],
+    ['due-today', nineOn(deadline)],
+    ['warning-yellow', nineOn(deadline, 1)],
+    ['warning-red', nineOn(deadline, 7)],
+  ]);
+  expect(r.history.find((e) => e.action === 'decideExtension')?.reason).toBe('理由不充分');
+});
+
+test('an extension approved after a yellow warning clears it', async () => {
+  const today = shanghaiDate(await h.now());
+  const [handle] = await h.startProblems(ledgerDue(addDays(today, 3)));
+  await toInProgress(handle!);
+  await h.env.sleep(5 * DAY);
+  await eventually(async () => expect((await stateOf(handle!)).warning).toBe('yellow'));
+  const until = shanghaiDate((await h.now()) + 30 * DAY);
+  await act(handle!, 'requestExtension', { actor: 'fin2', until, reason: '设备采购周期长' });
+  await act(handle!, 'decideExtension', { actor: '王书记', approve: true });
+  const s = await stateOf(handle!);
+  expect(s.warning).toBe('none');
+  expect(s.deadline).toBe(until);
+});
