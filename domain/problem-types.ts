@@ -48,7 +48,12 @@ export interface Remit {
 
 export const OutcomesSchema = z.object({
   regulations: z.number().int().min(0, '不能为负数').default(0),
-  fundsRecoveredWan: z.number().min(0, '不能为负数').default(0),
+  // The ledger stores 万元 to two decimals; more would make the projection differ from the state.
+  fundsRecoveredWan: z
+    .number()
+    .min(0, '不能为负数')
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额（万元）最多两位小数')
+    .default(0),
   partyDiscipline: z.number().int().min(0, '不能为负数').default(0),
   admonishment: z.number().int().min(0, '不能为负数').default(0),
   orderedSelfCriticism: z.number().int().min(0, '不能为负数').default(0),

@@ -24,7 +24,8 @@ export const ledgerHash = (ledger: CampaignLedger): string => createHash('sha256
 
 /**
  * Loads a validated ledger: the campaign, its directory and its problems (status 'assigned', or
- * 'closed' for problems a published report had already closed; version 0) with the ledger's
+ * 'closed' for problems a published report had already closed; version -1, below the
+ * workflow's first snapshot (version 0), so that snapshot is written) with the ledger's
  * measures as M1..Mn — what the problem workflow starts from. All or nothing; loading the same
  * ledger again is a no-op, loading a different ledger under the same id is refused.
  */
@@ -54,7 +55,7 @@ export async function insertCampaign(db: Db, ledger: CampaignLedger): Promise<In
       ['campaign_id', 'no', 'aspect_no', 'title', 'description', 'kind', 'responsible_leader', 'department', 'owner',
         'original_deadline', 'deadline', 'status', 'workflow_id', 'version'],
       ledger.problems.map((p) => [c, p.no, p.aspect, p.title, p.description, p.kind, p.responsibleLeader, p.department, p.owner,
-        p.deadline ?? null, p.deadline ?? null, p.closed ? 'closed' : 'assigned', problemWorkflowId(c, p.no), 0]));
+        p.deadline ?? null, p.deadline ?? null, p.closed ? 'closed' : 'assigned', problemWorkflowId(c, p.no), -1]));
     await insertRows(tx, 'measures', ['campaign_id', 'problem_no', 'id', 'text', 'owner', 'due', 'done'],
       ledger.problems.flatMap((p) => p.measures.map((m, i) => [c, p.no, `M${i + 1}`, m.text, m.owner, m.due, p.closed === true])));
     return { created: true };

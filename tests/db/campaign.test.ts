@@ -39,10 +39,10 @@ describe('insertCampaign', () => {
 
     const { rows: problems } = await t.db.query('select no, status, version, workflow_id, deadline from problems where campaign_id = $1 order by no', ['load-1']);
     expect(problems).toEqual([
-      { no: 1, status: 'assigned', version: 0, workflow_id: 'rectify/load-1/problem/1', deadline: '2025-03-31' },
-      { no: 2, status: 'assigned', version: 0, workflow_id: 'rectify/load-1/problem/2', deadline: '2025-01-15' },
-      { no: 3, status: 'assigned', version: 0, workflow_id: 'rectify/load-1/problem/3', deadline: null },
-      { no: 4, status: 'closed', version: 0, workflow_id: 'rectify/load-1/problem/4', deadline: '2024-12-31' },
+      { no: 1, status: 'assigned', version: -1, workflow_id: 'rectify/load-1/problem/1', deadline: '2025-03-31' },
+      { no: 2, status: 'assigned', version: -1, workflow_id: 'rectify/load-1/problem/2', deadline: '2025-01-15' },
+      { no: 3, status: 'assigned', version: -1, workflow_id: 'rectify/load-1/problem/3', deadline: null },
+      { no: 4, status: 'closed', version: -1, workflow_id: 'rectify/load-1/problem/4', deadline: '2024-12-31' },
     ]);
     const { rows: measures } = await t.db.query('select problem_no, id, owner, due, done from measures where campaign_id = $1 order by problem_no, id', ['load-1']);
     expect(measures).toEqual([

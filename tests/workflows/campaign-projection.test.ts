@@ -15,7 +15,7 @@ afterAll(async () => h?.close());
 test('the projection in the database equals the workflow state after a run', async () => {
   const today = shanghaiDate(await h.now());
   const ledger = smallLedger({ id: uniqueId('proj'), concentratedPeriodEnd: addDays(today, 60) });
-  const [p1, p2] = await h.startProblems(ledger, [1, 2]);
+  const [p1, p2, p3] = await h.startProblems(ledger, [1, 2, 3]);
   await toClosed(p1!);
   await act(p2!, 'claim', { actor: 'hr1' });
   await act(p2!, 'planMeasures', {
@@ -29,7 +29,12 @@ test('the projection in the database equals the workflow state after a run', asy
   await act(p2!, 'decidePlan', { actor: 'vp2', approve: true });
   await act(p2!, 'completeMeasure', { actor: 'hr1', measureId: 'M2', evidence: [textEvidence('制度已印发')], outcomes: { regulations: 2, admonishment: 1 } });
 
-  for (const handle of [p1!, p2!]) {
+  // A problem nobody has touched yet is in the projection too, from the workflow's first snapshot.
+  const untouched = await stateOf(p3!);
+  const { rows: [fresh] } = await h.db.query<{ started_on: string; version: number }>('select started_on, version from problems where workflow_id = $1', [p3!.workflowId]);
+  expect(fresh).toEqual({ started_on: untouched.startedOn, version: 0 });
+
+  for (const handle of [p1!, p2!, p3!]) {
     const s = await stateOf(handle);
     const { rows: [row] } = await h.db.query<Record<string, unknown>>(
       'select status, warning, deadline, version, closed_on from problems where workflow_id = $1',
