@@ -9,7 +9,7 @@ import type { ProblemData } from '../../domain/problem-types';
 import type { CampaignLedger } from '../../domain/schemas';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { withTestDatabase } from '../../servers/pg-cluster';
-import { createTimeSkippingEnv } from '../../servers/temporal-env';
+import { createDevServerEnv, createTimeSkippingEnv } from '../../servers/temporal-env';
 import { createWorker } from '../../worker/create-worker';
 import { problemWorkflowId, SEARCH_ATTRIBUTE_KEYS, stateQuery } from '../../workflows/definitions';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
@@ -34,6 +34,7 @@ export class Harness {
     readonly worker: Worker,
     readonly taskQueue: string,
     private readonly closeDb: () => Promise<void>,
+    private readonly dbUrl: string,
   ) {}
 
   static async timeSkipping(opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
@@ -41,6 +42,18 @@ export class Harness {
     const [env, database] = await Promise.all([createTimeSkippingEnv(), withTestDatabase()]);
     await registerSearchAttributes(env);
     return Harness.start(env, database, opts);
+  }
+
+  /** The dev server (temporal CLI): real visibility, so search-attribute listing works. */
+  static async devServer(): Promise<Harness> {
+    quietRuntime();
+    const [env, database] = await Promise.all([createDevServerEnv(SEARCH_ATTRIBUTE_KEYS), withTestDatabase()]);
+    return Harness.start(env, database);
+  }
+
+  /** The database the harness uses, for handing to a CLI subprocess. */
+  get databaseUrl(): string {
+    return this.dbUrl;
   }
 
   static async start(env: TestWorkflowEnvironment, database: { url: string; close(): Promise<void> }, opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
@@ -52,7 +65,7 @@ export class Harness {
     const h = new Harness(env, db, worker, taskQueue, async () => {
       await db.close();
       await database.close();
-    });
+    }, database.url);
     h.running = worker.run();
     return h;
   }
