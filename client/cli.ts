@@ -1,5 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ZodError } from 'zod';
+import { isValidDate } from '../domain/dates';
+import { describeReport } from '../report/describe';
+import { parseReport } from '../report/parse';
+import { inspectionFacts } from '../report/preamble';
+import { ledgerFromReport } from '../report/to-ledger';
 import { CampaignLedgerSchema, formatZodError } from '../domain/schemas';
 import { addActionCommands } from './action-commands';
 import { createCampaign } from './campaign';
@@ -19,9 +26,14 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
   campaign
     .command('create')
     .description('从台账文件创建巡察整改，并为每个问题启动工作流（重复导入不会重复启动）')
-    .requiredOption('-f, --file <ledger.json>', '台账 JSON 文件')
-    .action(async (o: { file: string }) => {
-      const ledger = readLedger(o.file);
+    .option('-f, --file <ledger.json>', '台账 JSON 文件')
+    .option('-r, --from-report <report.txt>', '从已发布的整改进展情况通报（纯文本）重建：已完成的问题直接销号，未完成的按承诺整改时限继续')
+    .option('--id <id>', '与 --from-report 一起用：巡察整改编号（默认取文件名）')
+    .option('--deadline <YYYY-MM-DD>', '与 --from-report 一起用：通报未给出时限的未完成问题的整改时限')
+    .option('--period-end <YYYY-MM-DD>', '与 --from-report 一起用：集中整改期截止日')
+    .action(async (o: { file?: string; fromReport?: string; id?: string; deadline?: string; periodEnd?: string }) => {
+      if (!o.file === !o.fromReport) throw new UserError('请用 --file 或 --from-report 之一指定来源');
+      const ledger = o.file ? readLedger(o.file) : ledgerFromReportFile(o.fromReport!, o);
       const client = await ctx.temporal();
       const db = await ctx.database();
       const r = await createCampaign(client, db, ledger, { taskQueue: ctx.taskQueue, onProgress: progressOnce(ledger.problems.length) });
@@ -29,6 +41,16 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
         `${r.created ? '已创建' : '已存在（内容相同）'}巡察整改 ${r.campaignId}：${ledger.organisation}，问题 ${ledger.problems.length} 个；` +
           `新启动工作流 ${r.started} 个，已在运行 ${r.alreadyRunning} 个`,
       );
+    });
+
+  program
+    .command('parse')
+    .description('解析已发布的整改进展情况通报（纯文本）')
+    .argument('<file>', '通报文本文件')
+    .option('--json', '输出 JSON')
+    .action((file: string, o: { json?: boolean }) => {
+      const report = parseReport(readText(file));
+      out(o.json ? JSON.stringify(report, null, 2) : describeReport(report));
     });
 
   program
@@ -86,6 +108,28 @@ function readLedger(file: string) {
   const r = CampaignLedgerSchema.safeParse(raw);
   if (!r.success) throw new UserError(`台账文件 ${file} 有误：\n${formatZodError(r.error, '  ')}`);
   return r.data;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`无法读取文件 ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function ledgerFromReportFile(file: string, o: { id?: string; deadline?: string; periodEnd?: string }) {
+  const text = readText(file);
+  const id = o.id ?? path.basename(file).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]/g, '-');
+  for (const [name, v] of [['--deadline', o.deadline], ['--period-end', o.periodEnd]] as const) {
+    if (v !== undefined && !isValidDate(v)) throw new UserError(`${name}: "${v}" 不是有效日期（格式 YYYY-MM-DD）`);
+  }
+  try {
+    return ledgerFromReport(parseReport(text), { id, deadline: o.deadline, periodEnd: o.periodEnd, facts: inspectionFacts(text) });
+  } catch (e) {
+    if (e instanceof ZodError) throw new UserError(`由通报生成的台账无效：\n${formatZodError(e, '  ')}`);
+    throw e;
+  }
 }
 
 const progressOnce = (total: number) => {

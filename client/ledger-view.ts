@@ -6,6 +6,7 @@ import { listNotifications as queryNotifications } from '../db/queries/list-noti
 import { listProblems } from '../db/queries/list-problems';
 import { UserError } from './errors';
 import { table, truncate } from './format';
+import { beijingMinute } from './problem-view';
 
 export interface LedgerFilters {
   campaign: string;
@@ -47,5 +48,5 @@ export async function listLedger(db: Db, o: LedgerFilters): Promise<string> {
 export async function listNotifications(db: Db, recipientId: string, campaignId?: string): Promise<string> {
   const rows = await queryNotifications(db, { recipientId, campaignId });
   if (!rows.length) return `${recipientId} 没有通知`;
-  return rows.map((n) => `[${n.createdAt.toISOString().slice(0, 16).replace('T', ' ')}] ${n.title}\n    ${n.body}`).join('\n');
+  return rows.map((n) => `[${beijingMinute(n.createdAt)}] ${n.title}\n    ${n.body}`).join('\n');
 }

@@ -29,7 +29,7 @@ export function renderProblem(d: ProblemData): string {
     ),
   );
   if (d.progressReports.length) {
-    lines.push('', '进展报送：', ...d.progressReports.map((p) => `  ${p.at.slice(0, 10)} ${p.by.name}：${p.text}`));
+    lines.push('', '进展报送：', ...d.progressReports.map((p) => `  ${beijingMinute(p.at)} ${p.by.name}：${p.text}`));
   }
   lines.push('', '历史：');
   lines.push(
@@ -37,7 +37,7 @@ export function renderProblem(d: ProblemData): string {
       ['#', '时间', '操作人', '操作', '状态变化', '理由'],
       d.history.map((h) => [
         String(h.seq),
-        h.at.slice(0, 16).replace('T', ' '),
+        beijingMinute(h.at),
         h.actor.name,
         truncate(h.summary, 36),
         h.before.status === h.after.status ? STATUS_LABEL[h.after.status] : `${STATUS_LABEL[h.before.status]} → ${STATUS_LABEL[h.after.status]}`,
@@ -47,6 +47,10 @@ export function renderProblem(d: ProblemData): string {
   );
   return lines.join('\n');
 }
+
+/** People read times in Beijing time (UTC+8, no daylight saving). */
+export const beijingMinute = (iso: string | Date) =>
+  new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Lists problem workflows through Temporal's visibility store, by search attribute. */
 export async function listWorkflows(

@@ -2,7 +2,7 @@
 // 8233), PGlite behind a PostgreSQL socket, and the worker — plus a runtime file the CLI reads.
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb, pgliteDb } from '../db/client';
@@ -19,6 +19,8 @@ const UI_PORT = Number(process.env.RECTIFY_UI_PORT ?? 8233);
 const PG_PORT = Number(process.env.RECTIFY_PG_PORT ?? 5433);
 
 async function main(): Promise<void> {
+  // The bundler's chatter would bury the instructions below; warnings and errors still show.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const e = env();
   const dataDir = path.resolve(e.RECTIFY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
