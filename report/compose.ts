@@ -48,8 +48,11 @@ function preamble(model: ReportModel): string {
   );
 }
 
-/** Office text: one paragraph per line, as typed. */
-const officeParagraphs = (text: string): string[] => text.split(/\r?\n/).map(oneLine).filter((p) => p !== '');
+/**
+ * Office text: one paragraph per line, each a finished sentence — an unpunctuated line such as
+ * "成立领导小组" or "2025年3月1日" would otherwise read as the signature or date that ends the report.
+ */
+const officeParagraphs = (text: string): string[] => text.split(/\r?\n/).map(sentence).filter((p) => p !== '');
 
 function organisationBlocks(model: ReportModel, office: string): Block[] {
   const meetings = model.events.filter((e) => e.kind === 'meeting').length;

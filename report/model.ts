@@ -28,17 +28,7 @@ export interface ReportProblem {
   /** The committed deadline: the ledger's, or the approved extension. */
   deadline: string | null;
   measures: ReportMeasure[];
-  function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
-/** The latest progress note (目前进展) reported on or before the report date. */
+  /** The latest progress note (目前进展) reported on or before the report date. */
   progress: string | null;
   /** Summed over the measures done by the report date. */
   outcomes: Outcomes;

@@ -2,7 +2,7 @@
 // may reorder rows or add their own notes between them.
 import type { DeadlinePolicy } from '../domain/policy';
 import { idString } from '../domain/schemas';
-import { cellText, fold, Sheet } from './cells';
+import { Cell, cellText, fold, Sheet } from './cells';
 import type { Issues } from './issues';
 import { DEPARTMENTS_LABEL, META_FIELDS, MetaKey, SHEET } from './layout';
 import { parsePolicyValue, POLICY_FIELDS, POLICY_KEYS } from './policy-fields';
@@ -15,6 +15,8 @@ export interface InfoSheet {
   policy: Partial<DeadlinePolicy>;
   /** The row of each key that was present (perhaps blank), for messages about it later. */
   rows: Partial<Record<MetaKey, number>>;
+  /** Keys whose value was wrong: reported already, so not reported again as missing. */
+  invalid: Set<MetaKey>;
 }
 
 type Key = { meta: MetaKey } | { policy: keyof DeadlinePolicy } | { departments: true };
@@ -29,7 +31,7 @@ const LABEL = new Map<MetaKey, string>(META_FIELDS.map((f) => [f.key, f.label]))
 export const metaLabel = (key: MetaKey): string => LABEL.get(key) ?? key;
 
 export function readInfo(sheet: Sheet, issues: Issues): InfoSheet {
-  const info: InfoSheet = { meta: {}, departments: [], policy: {}, rows: {} };
+  const info: InfoSheet = { meta: {}, departments: [], policy: {}, rows: {}, invalid: new Set() };
   const seen = new Map<string, number>();
   for (const row of sheet.rows) {
     const label = cellText(row.cells[0]);
@@ -50,14 +52,23 @@ export function readInfo(sheet: Sheet, issues: Issues): InfoSheet {
     else if ('policy' in key) {
       const error = parsePolicyValue(key.policy, text, info.policy);
       if (error) issues.add(where, error);
-    } else if (key.meta === 'id') {
-      if (idString.safeParse(text).success) info.meta.id = text;
-      else issues.add(where, `"${text}" 不是有效编号：只能包含字母、数字、点、下划线和连字符，最长 64 位`);
-    } else if (META_FIELDS.find((f) => f.key === key.meta)?.date) {
-      const date = parseDate(cell);
-      if (date) info.meta[key.meta] = date;
-      else issues.add(where, `"${text}" 不是有效日期`);
-    } else info.meta[key.meta] = text;
+    } else {
+      const r = metaValue(key.meta, cell);
+      if ('error' in r) {
+        issues.add(where, r.error);
+        info.invalid.add(key.meta);
+      } else info.meta[key.meta] = r.value;
+    }
   }
   return info;
+}
+
+function metaValue(key: MetaKey, cell: Cell): { value: string } | { error: string } {
+  const text = cellText(cell);
+  if (key === 'id') {
+    return idString.safeParse(text).success ? { value: text } : { error: `"${text}" 不是有效编号：只能包含字母、数字、点、下划线和连字符，最长 64 位` };
+  }
+  if (!META_FIELDS.find((f) => f.key === key)?.date) return { value: text };
+  const date = parseDate(cell);
+  return date ? { value: date } : { error: `"${text}" 不是有效日期` };
 }

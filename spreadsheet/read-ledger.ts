@@ -52,6 +52,7 @@ export function readLedgerSheet(sheet: Sheet, issues: Issues, o: LedgerSheetOpti
   if (!table) return undefined;
   const drafts = new Map<number, Draft>();
   let current: Draft | undefined;
+  let dataRows = 0;
   const total = table.rows.length;
   table.rows.forEach((row, i) => {
     const cell = (c: LedgerColumn): Cell => {
@@ -60,10 +61,13 @@ export function readLedgerSheet(sheet: Sheet, issues: Issues, o: LedgerSheetOpti
     };
     const at: At = (column) => ({ sheet: sheet.name, row: row.no, column });
     // Rows with only the export's extra columns filled (or nothing) are not ledger rows.
-    if (LEDGER_COLUMNS.some((c) => cellText(cell(c)) !== '')) current = readRow(row, cell, at, drafts, current, issues, o.directory);
+    if (LEDGER_COLUMNS.some((c) => cellText(cell(c)) !== '')) {
+      dataRows += 1;
+      current = readRow(row, cell, at, drafts, current, issues, o.directory);
+    }
     if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total) o.onProgress?.(i + 1, total);
   });
-  if (!drafts.size && !issues.count) issues.add({ sheet: sheet.name }, '台账中没有问题：表头下面没有数据行');
+  if (!dataRows) issues.add({ sheet: sheet.name }, '台账中没有问题：表头下面没有数据行');
   return build([...drafts.values()], o.aspects ?? []);
 }
 

@@ -5,7 +5,7 @@ export const REPORT_SECTIONS = ['organisation', 'next-steps', 'contact', 'issuer
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_SECTION_LABEL: Record<ReportSection, string> = {
-  organisation: '一、整改工作组织情况',
+  organisation: '一、整改工作基本情况：组织领导',
   'next-steps': '三、下一步工作打算',
   contact: '结尾：欢迎监督及联系方式',
   issuer: '落款单位',

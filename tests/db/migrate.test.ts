@@ -5,7 +5,7 @@ import { migrationCheck, normalise } from './checks';
 import { inPglite } from './pglite';
 
 const TABLES = [
-  'aspects', 'audit', 'campaign_events', 'campaign_snapshots', 'campaigns', 'departments', 'evidence', 'measures',
+  'aspects', 'audit', 'campaign_events', 'campaign_report_texts', 'campaign_snapshots', 'campaigns', 'departments', 'evidence', 'measures',
   'migrations', 'notifications', 'people', 'problems', 'progress_reports',
 ];
 

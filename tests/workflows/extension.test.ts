@@ -79,3 +79,20 @@ test('an extension approved after a yellow warning clears it', async () => {
   expect(s.warning).toBe('none');
   expect(s.deadline).toBe(until);
 });
+
+test('when the policy says so, the office decides extensions and the head may not', async () => {
+  const today = shanghaiDate(await h.now());
+  const ledger = { ...ledgerDue(addDays(today, 10)), policy: { extensionApprover: 'office' as const } };
+  const [handle] = await h.startProblems(ledger);
+  await toInProgress(handle!);
+  await act(handle!, 'requestExtension', { actor: 'fin1', until: addDays(today, 20), reason: '等待设备到货' });
+  const f = await rejected(handle!, 'decideExtension', { actor: 'head', approve: true });
+  expect([f.type, f.message]).toEqual([FailureType.Forbidden, '王书记不是本问题的领导小组办公室，不能审批延期']);
+  await act(handle!, 'decideExtension', { actor: 'office1', approve: true });
+  expect((await stateOf(handle!)).deadline).toBe(addDays(today, 20));
+  const { rows } = await h.db.query<{ recipient_id: string }>(
+    "select recipient_id from notifications where workflow_id = $1 and kind = 'extension-requested'",
+    [handle!.workflowId],
+  );
+  expect(rows.map((r) => r.recipient_id)).toEqual(['office1']);
+});

@@ -1,0 +1,68 @@
+// Reading a ledger from .json, .xlsx or .csv. All or nothing: either a ledger that passed every
+// check, or a UserError listing every problem found (row and column in Chinese) — so the caller
+// inserts only after a successful read.
+import { CampaignLedger, CampaignLedgerSchema, formatZodError } from '../domain/schemas';
+import { AssembleOptions, LedgerBase, ledgerFromSheets } from './assemble';
+import { baseFromJson, baseFromSheets } from './base';
+import { fileError, Issues } from './issues';
+import { fileKind, readChecked, readCsv, readXlsx } from './read-file';
+
+export type { LedgerBase } from './assemble';
+
+export interface ReadLedgerOptions {
+  /** Called while the ledger rows are checked, e.g. every 500 rows: (rows done, rows in all). */
+  onProgress?(done: number, total: number): void;
+  /**
+   * What the file does not say itself. A .csv holds only the 台账 sheet, so its campaign
+   * metadata (编号, 名称, dates…), people, leading group and departments must come from here —
+   * typically `await readLedgerBase('台账.xlsx')` or a JSON ledger. For .xlsx and .json the file
+   * wins: the base only fills in what it lacks (a missing sheet, a missing 巡察信息 row), and the
+   * departments are the union of both. Aspects of the base keep their numbers (titles new in the
+   * file are numbered after them); the base's problems are ignored.
+   */
+  base?: LedgerBase;
+}
+
+/** A ledger from `file`: .json (a CampaignLedger), .xlsx (the template's layout) or .csv (its 台账 sheet). */
+export async function readLedgerFile(file: string, opts: ReadLedgerOptions = {}): Promise<CampaignLedger> {
+  const kind = fileKind(file);
+  const bytes = await readChecked(file);
+  if (kind === 'json') return readJsonLedger(file, bytes, opts.base);
+  const sheets = kind === 'csv' ? readCsv(file, bytes) : await readXlsx(file, bytes);
+  const o: AssembleOptions = { base: opts.base, csv: kind === 'csv', onProgress: opts.onProgress };
+  return ledgerFromSheets(file, sheets, o);
+}
+
+/**
+ * The base for a csv ledger: the 巡察信息 and 人员 sheets of a workbook (e.g. the filled-in
+ * template, or an export), or a partial JSON ledger.
+ */
+export async function readLedgerBase(file: string): Promise<LedgerBase> {
+  const kind = fileKind(file);
+  if (kind === 'csv') throw fileError(file, '基础信息须为含「巡察信息」「人员」工作表的 .xlsx，或 JSON 台账');
+  const bytes = await readChecked(file);
+  const issues = new Issues();
+  const base = kind === 'json' ? baseFromJson(parseJson(file, bytes), issues) : baseFromSheets(await readXlsx(file, bytes), issues);
+  issues.throwIfAny(file);
+  return base;
+}
+
+function parseJson(file: string, bytes: Buffer): unknown {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw fileError(file, `不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw fileError(file, 'JSON 台账的顶层应为对象');
+  return raw;
+}
+
+function readJsonLedger(file: string, bytes: Buffer, base: LedgerBase = {}): CampaignLedger {
+  const r = CampaignLedgerSchema.safeParse({ ...base, ...(parseJson(file, bytes) as object) });
+  if (r.success) return r.data;
+  const issues = new Issues();
+  for (const line of formatZodError(r.error).split('\n')) issues.add({}, line);
+  issues.throwIfAny(file);
+  throw new Error('unreachable: the schema failed without issues');
+}
