@@ -7,8 +7,10 @@ import { describeReport } from '../report/describe';
 import { parseReport } from '../report/parse';
 import { inspectionFacts } from '../report/preamble';
 import { ledgerFromReport } from '../report/to-ledger';
-import { CampaignLedgerSchema, formatZodError } from '../domain/schemas';
+import { formatZodError } from '../domain/schemas';
 import { addActionCommands } from './action-commands';
+import { addReportCommands } from './report-commands';
+import { addSpreadsheetCommands, loadLedger } from './spreadsheet-commands';
 import { createCampaign } from './campaign';
 import { Context } from './context';
 import { explain, UserError } from './errors';
@@ -26,14 +28,15 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
   campaign
     .command('create')
     .description('从台账文件创建巡察整改，并为每个问题启动工作流（重复导入不会重复启动）')
-    .option('-f, --file <ledger.json>', '台账 JSON 文件')
+    .option('-f, --file <ledger.xlsx|csv|json>', '台账文件（Excel、CSV 或 JSON；模板见 rectify template）')
+    .option('--base <file>', '与 CSV 台账一起用：提供巡察信息和人员的 Excel 或 JSON 文件')
     .option('-r, --from-report <report.txt>', '从已发布的整改进展情况通报（纯文本）重建：已完成的问题直接销号，未完成的按承诺整改时限继续')
     .option('--id <id>', '与 --from-report 一起用：巡察整改编号（默认取文件名）')
     .option('--deadline <YYYY-MM-DD>', '与 --from-report 一起用：通报未给出时限的未完成问题的整改时限')
     .option('--period-end <YYYY-MM-DD>', '与 --from-report 一起用：集中整改期截止日')
-    .action(async (o: { file?: string; fromReport?: string; id?: string; deadline?: string; periodEnd?: string }) => {
+    .action(async (o: { file?: string; base?: string; fromReport?: string; id?: string; deadline?: string; periodEnd?: string }) => {
       if (!o.file === !o.fromReport) throw new UserError('请用 --file 或 --from-report 之一指定来源');
-      const ledger = o.file ? readLedger(o.file) : ledgerFromReportFile(o.fromReport!, o);
+      const ledger = o.file ? await loadLedger(o.file, o.base) : ledgerFromReportFile(o.fromReport!, o);
       const client = await ctx.temporal();
       const db = await ctx.database();
       const r = await createCampaign(client, db, ledger, { taskQueue: ctx.taskQueue, onProgress: progressOnce(ledger.problems.length) });
@@ -95,19 +98,9 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
     });
 
   addActionCommands(program, ctx, out);
+  addReportCommands(program, ctx, out);
+  addSpreadsheetCommands(program, ctx, out);
   return program;
-}
-
-function readLedger(file: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`无法读取台账文件 ${file}: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const r = CampaignLedgerSchema.safeParse(raw);
-  if (!r.success) throw new UserError(`台账文件 ${file} 有误：\n${formatZodError(r.error, '  ')}`);
-  return r.data;
 }
 
 function readText(file: string): string {

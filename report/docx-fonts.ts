@@ -1,8 +1,10 @@
 // Fonts of a party-committee document (党政机关公文格式, GB/T 9704): title in 小标宋, body in
 // 仿宋_GB2312 at 三号, first-level headings 黑体, second-level 楷体. These fonts are missing on
-// many machines, so the document's font table names an alternative for each (w:altName, which
-// Word falls back to) and declares them GB2312 serif/sans faces, from which LibreOffice and Word
-// pick an installed Chinese face of the same kind (e.g. Noto Serif CJK SC).
+// many machines. For Word the document's font table names an alternative for each (w:altName:
+// SimSun, FangSong, SimHei, KaiTi, shipped with Windows) and declares it a GB2312 face of its
+// family. LibreOffice ignores both and asks fontconfig, which would hand out the first CJK face it
+// has (a sans); servers/ensure-office.sh adds aliases so these names resolve to Noto Serif CJK SC
+// (Noto Sans CJK SC for 黑体).
 
 export interface FontChoice {
   name: string;
@@ -28,9 +30,6 @@ export const OFFICIAL_FONTS: FontSet = {
   pageNumber: { name: '宋体', altName: 'SimSun', family: 'roman' },
 };
 
-/** Fallbacks that are installed where no Windows fonts are (Linux with fonts-noto-cjk). */
-export const NOTO_FALLBACK = { serif: 'Noto Serif CJK SC', sans: 'Noto Sans CJK SC' } as const;
-
 const escapeXml = (s: string): string => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function fontXml(f: FontChoice): string {
@@ -41,12 +40,10 @@ function fontXml(f: FontChoice): string {
   );
 }
 
-/** word/fontTable.xml declaring every font of the set plus the Noto fallbacks. */
+/** word/fontTable.xml declaring every font of the set once. */
 export function fontTableXml(fonts: FontSet): string {
   const all = new Map<string, FontChoice>();
   for (const f of Object.values(fonts)) all.set(f.name, f);
-  all.set(NOTO_FALLBACK.serif, { name: NOTO_FALLBACK.serif, altName: 'SimSun', family: 'roman' });
-  all.set(NOTO_FALLBACK.sans, { name: NOTO_FALLBACK.sans, altName: 'SimHei', family: 'modern' });
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +

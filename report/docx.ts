@@ -30,8 +30,9 @@ function run(text: string, font: FontChoice, sizePt: number, bold = false): Text
 }
 
 function paragraphOf(block: Block, fonts: FontSet): Paragraph {
-  const body = (text: string, font = fonts.body, bold = false) =>
-    new Paragraph({ alignment: AlignmentType.BOTH, indent: { firstLine: INDENT }, spacing: LINE, children: [run(text, font, BODY_PT, bold)] });
+  // keepNext: a heading is never left alone at the foot of a page.
+  const body = (text: string, font = fonts.body, bold = false, keepNext = false) =>
+    new Paragraph({ alignment: AlignmentType.BOTH, indent: { firstLine: INDENT }, spacing: LINE, keepNext, children: [run(text, font, BODY_PT, bold)] });
   switch (block.kind) {
     case 'title':
       return new Paragraph({
@@ -41,9 +42,9 @@ function paragraphOf(block: Block, fonts: FontSet): Paragraph {
       });
     case 'heading':
       // 一、黑体  （一）楷体  1./（1）仿宋加粗
-      if (block.level === 1) return body(block.text, fonts.heading1);
-      if (block.level === 2) return body(block.text, fonts.heading2);
-      return body(block.text, fonts.body, true);
+      if (block.level === 1) return body(block.text, fonts.heading1, false, true);
+      if (block.level === 2) return body(block.text, fonts.heading2, false, true);
+      return body(block.text, fonts.body, true, true);
     case 'paragraph':
       return body(block.text);
     case 'signature':
@@ -51,6 +52,7 @@ function paragraphOf(block: Block, fonts: FontSet): Paragraph {
         alignment: AlignmentType.RIGHT,
         indent: { right: 4 * BODY_PT * PT },
         spacing: { ...LINE, before: 2 * 29 * PT },
+        keepNext: true,
         children: [run(block.text, fonts.body, BODY_PT)],
       });
     case 'date':

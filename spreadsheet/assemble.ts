@@ -28,7 +28,10 @@ export function ledgerFromSheets(file: string, sheets: readonly Sheet[], o: Asse
   const sheet = (name: string) => sheets.find((s) => s.name === name);
   const infoSheet = sheet(SHEET.info);
   const info = infoSheet && readInfo(infoSheet, issues);
-  const peopleSheet = sheet(SHEET.people);
+  const meta = readMeta(info, base, issues, o.csv);
+  // A 人员 sheet left as in the template (a header at most) defers to the base's people.
+  const inFile = sheet(SHEET.people);
+  const peopleSheet = inFile && (inFile.rows.length > 1 || !base.people) ? inFile : undefined;
   const fromSheet = peopleSheet && readPeople(peopleSheet, issues);
   const people = peopleSheet ? fromSheet?.people : base.people;
   const leadingGroup = peopleSheet ? fromSheet?.leadingGroup : base.leadingGroup;
@@ -40,7 +43,6 @@ export function ledgerFromSheets(file: string, sheets: readonly Sheet[], o: Asse
   const ledgerSheet = sheet(SHEET.ledger) ?? sheets.find((s) => !NOT_LEDGER.includes(s.name));
   if (!ledgerSheet) issues.add({}, `找不到「${SHEET.ledger}」工作表`);
   const ledger = ledgerSheet && readLedgerSheet(ledgerSheet, issues, { directory, aspects: base.aspects, onProgress: o.onProgress });
-  const meta = readMeta(info, base, issues, o.csv);
   issues.throwIfAny(file);
 
   const r = CampaignLedgerSchema.safeParse({

@@ -28,7 +28,6 @@ export interface LedgerRowsInput {
   problems: readonly ProblemListRow[];
   measures: readonly MeasureRow[];
   descriptions: ReadonlyMap<number, string>;
-  onProgress?(done: number, total: number): void;
 }
 
 /**
@@ -42,7 +41,7 @@ export function ledgerRows(o: LedgerRowsInput): Cell[][] {
   const byProblem = new Map<number, MeasureRow[]>();
   for (const m of o.measures) byProblem.set(m.problemNo, [...(byProblem.get(m.problemNo) ?? []), m]);
   const rows: Cell[][] = [];
-  o.problems.forEach((p, i) => {
+  for (const p of o.problems) {
     const problem: Cell[] = [
       p.no, aspects.get(p.aspectNo) ?? String(p.aspectNo), p.title, o.descriptions.get(p.no) ?? '', KIND_LABEL[p.kind],
       directory.label(p.responsibleLeader), p.department, directory.label(p.owner), dateCell(p.originalDeadline ?? p.deadline),
@@ -56,8 +55,7 @@ export function ledgerRows(o: LedgerRowsInput): Cell[][] {
         m.regulations, m.fundsRecoveredWan, m.partyDiscipline, m.admonishment, m.orderedSelfCriticism, lastAction(p),
       ]);
     }
-    o.onProgress?.(i + 1, o.problems.length);
-  });
+  }
   return rows;
 }
 

@@ -12,7 +12,7 @@ import { DATE_FORMATS, infoSpec, LEDGER_WIDTHS, ledgerSpec, peopleSpec } from '.
 import { outputFormat, writeBook } from './write-book';
 
 export interface ExportOptions {
-  /** Called as problems are laid out: (problems done, problems in all). */
+  /** Called while the file is written, every 500 rows and at the end: (rows written, rows in all). */
   onProgress?(done: number, total: number): void;
 }
 
@@ -33,12 +33,12 @@ export async function exportLedger(db: Db, campaignId: string, file: string, opt
   const problems = await listProblems(db, { campaignId });
   const measures = await listMeasures(db, { campaignId });
   const descriptions = await problemDescriptions(db, campaignId);
-  const rows = ledgerRows({ record, problems, measures, descriptions, onProgress: opts.onProgress });
+  const rows = ledgerRows({ record, problems, measures, descriptions });
   const ledger = ledgerSpec(rows, {
     header: HEADER,
     widths: [...LEDGER_WIDTHS, ...EXTRA_WIDTHS],
     formats: { ...DATE_FORMATS, [X['承诺整改时限']]: 'yyyy-mm-dd', [X['挽回资金损失（万元）']]: '0.00' },
   });
-  await writeBook(file, [ledger, infoSpec(infoValues(record)), peopleSpec(peopleRows(record))], format);
+  await writeBook(file, [ledger, infoSpec(infoValues(record)), peopleSpec(peopleRows(record))], format, opts.onProgress);
   return { problems: problems.length, rows: rows.length };
 }

@@ -15,10 +15,11 @@ export interface ReadLedgerOptions {
   /**
    * What the file does not say itself. A .csv holds only the 台账 sheet, so its campaign
    * metadata (编号, 名称, dates…), people, leading group and departments must come from here —
-   * typically `await readLedgerBase('台账.xlsx')` or a JSON ledger. For .xlsx and .json the file
-   * wins: the base only fills in what it lacks (a missing sheet, a missing 巡察信息 row), and the
-   * departments are the union of both. Aspects of the base keep their numbers (titles new in the
-   * file are numbered after them); the base's problems are ignored.
+   * typically `await readLedgerBase('台账.xlsx')` or a JSON ledger. For .xlsx the workbook wins:
+   * the base only fills in what it lacks (a missing or unfilled 人员 sheet, a missing or blank
+   * 巡察信息 row), and the departments are the union of both. Aspects of the base keep their
+   * numbers (titles new in the file are numbered after them); its problems are ignored. For
+   * .json the base gives the top-level fields the JSON leaves out.
    */
   base?: LedgerBase;
 }

@@ -15,10 +15,12 @@ export interface PeopleSheet {
 
 const ROLE_CHOICES = `${ROLES.map((r) => ROLE_LABEL[r]).join('、')} 或留空`;
 
-/** Undefined when the sheet cannot be read at all (a required column is missing). */
+/** Undefined when the sheet cannot be read at all (no people, or a required column missing). */
 export function readPeople(sheet: Sheet, issues: Issues): PeopleSheet | undefined {
   const table = readTable<PeopleColumn>(sheet, PEOPLE_COLUMNS, ['姓名'], issues);
   if (!table) return undefined;
+  // Said once: without people every name in the ledger would be reported as unknown.
+  if (!table.rows.length) return void issues.add({ sheet: SHEET.people }, '没有填写任何人员');
   const text = (row: Row, c: PeopleColumn): string => {
     const i = table.columns[c];
     return i === undefined ? '' : cellText(row.cells[i]);

@@ -12,7 +12,8 @@ export const DATE_FORMATS: Readonly<Record<number, string>> = { [L['整改时限
 const TEMPLATE_ROWS = 1000;
 
 export function ledgerSpec(rows: readonly (readonly Cell[])[], extra: Partial<SheetSpec> = {}): SheetSpec {
-  return { name: SHEET.ledger, header: LEDGER_COLUMNS, rows, widths: LEDGER_WIDTHS, formats: DATE_FORMATS, ...extra };
+  const wrap = [L['方面'], L['问题'], L['问题描述'], L['整改措施']];
+  return { name: SHEET.ledger, header: LEDGER_COLUMNS, rows, widths: LEDGER_WIDTHS, formats: DATE_FORMATS, wrap, ...extra };
 }
 
 /** 巡察信息 rows: the metadata, the 科室 row and the policy rows, each with its hint. */
@@ -22,7 +23,7 @@ export function infoSpec(value: (label: string) => Cell = () => null): SheetSpec
     [DEPARTMENTS_LABEL, value(DEPARTMENTS_LABEL), '选填：还没有人员的科室，用顿号分隔；「人员」表中的科室会自动加入'],
     ...POLICY_KEYS.map((k) => [POLICY_FIELDS[k].label, value(POLICY_FIELDS[k].label), `选填：${POLICY_FIELDS[k].hint}`]),
   ];
-  return { name: SHEET.info, header: INFO_COLUMNS, rows, widths: [22, 36, 60] };
+  return { name: SHEET.info, header: INFO_COLUMNS, rows, widths: [22, 36, 60], wrap: [2] };
 }
 
 export function peopleSpec(rows: readonly (readonly Cell[])[], choiceRows = 0): SheetSpec {
@@ -37,7 +38,7 @@ export async function writeTemplate(file: string): Promise<void> {
     ledgerSpec([], { choices: [kinds] }),
     infoSpec(),
     peopleSpec([], TEMPLATE_ROWS),
-    { name: SHEET.guide, header: GUIDE_COLUMNS, rows: guideRows(), widths: [10, 16, 14, 70, 36] },
+    { name: SHEET.guide, header: GUIDE_COLUMNS, rows: guideRows(), widths: [10, 16, 14, 70, 36], wrap: [3, 4] },
   ];
   await writeBook(file, sheets, outputFormat(file));
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -116,4 +116,22 @@ test('a broken ledger file is refused with field-level messages and nothing is c
   expect(r.stderr).toContain('problems.1.department: 未知科室: 后勤科');
   const { rows } = await h.db.query('select id from campaigns where id = $1', [ledger.id]);
   expect(rows).toEqual([]);
+});
+
+test('a campaign rebuilt from a published report: completed problems closed, unfinished ones open with their committed deadline', async () => {
+  const seed = path.resolve(__dirname, '../fixtures/seeds/luoyang-mch-2025.txt');
+  const parsed = JSON.parse(await rectify('parse', seed, '--json')) as { aspects: { problems: unknown[] }[] };
+  expect(parsed).toEqual(JSON.parse(readFileSync(seed.replace(/\.txt$/, '.expected.json'), 'utf8')));
+
+  const id = uniqueId('luoyang');
+  expect(await rectify('campaign', 'create', '--from-report', seed, '--id', id)).toContain(`已创建巡察整改 ${id}：洛阳市妇幼保健院，问题 71 个；新启动工作流 71 个`);
+  const table = await eventually(async () => {
+    const out = await rectify('ls', '-c', id, '--status', 'closed');
+    expect(out).toContain('共 68 个问题，已销号 68 个');
+    return out;
+  });
+  expect(table).toContain('学用结合不紧密');
+  const open = await rectify('ls', '-c', id, '--status', 'assigned');
+  expect(open).toContain('共 3 个问题');
+  expect(open.match(/2025-12-31/g)).toHaveLength(3);
 });

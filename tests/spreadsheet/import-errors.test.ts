@@ -46,6 +46,8 @@ describe('bad values, each with its row and column', () => {
       '第4行 序号: "二" 不是正整数',
       '第5行 责任科室: 不能为空',
     ]);
+    // Row 3 continues row 2 (序号 left blank); row 2's wrong 序号 is reported once, not again for row 3.
+    expect(await importErrors(await fill({ ledger: ledgerWith({ 2: { 0: '一' }, 3: { 0: '' } }) }))).toEqual(['第2行 序号: "一" 不是正整数']);
     // Kinds may also be written as the codes of JSON ledgers.
     const coded = await readLedgerFile(await fill({ ledger: ledgerWith({ 2: { 4: 'time-bound' }, 4: { 4: 'immediate' }, 5: { 4: 'long-term' } }) }));
     expect(coded).toEqual(expectedLedger());
@@ -57,6 +59,33 @@ describe('bad values, each with its row and column', () => {
       '第4行 整改时限: 立行立改和限期整改的问题必须填写整改时限',
       '第5行 措施时限: 不能为空（问题没有整改时限可沿用）',
       '第6行 整改措施: 不能为空（本行填写了措施责任人或措施时限）',
+    ]);
+  });
+});
+
+describe('the deadline policy rows of 巡察信息', () => {
+  const policy = {
+    到期前提醒天数: '10、5、1', 到期当天提醒: '否', 逾期几天亮黄牌: 2, 逾期几天亮红牌: '10', 逾期后每隔几天提醒: '3',
+    长期坚持每隔几天报进展: '60', 销号后几天回头看: '180', 通知时刻: '8点', 延期审批人: '办公室',
+  };
+
+  test('set rows override the defaults, blank rows keep them', async () => {
+    const ledger = await readLedgerFile(await fill({ info: { ...INFO, ...policy } }));
+    expect(ledger.policy).toEqual({
+      reminderDaysBefore: [10, 5, 1], dueDayNotice: false, yellowAfterDays: 2, redAfterDays: 10, overdueReminderEveryDays: 3,
+      longTermProgressEveryDays: 60, lookBackAfterDays: 180, notifyHour: 8, extensionApprover: 'office',
+    });
+    expect((await readLedgerFile(await fill({ info: { ...INFO, 逾期几天亮红牌: '5' } }))).policy).toEqual({ redAfterDays: 5 });
+  });
+
+  test('wrong values are reported with their rows', async () => {
+    const file = await fill({ info: { ...INFO, 到期前提醒天数: '7、三', 到期当天提醒: '也许', 逾期几天亮红牌: '0', 通知时刻: '25', 延期审批人: '院长' } });
+    expect(await importErrors(file)).toEqual([
+      '「巡察信息」第11行 到期前提醒天数: "三" 应为正整数（天）',
+      '「巡察信息」第12行 到期当天提醒: "也许" 应为 是 或 否',
+      '「巡察信息」第14行 逾期几天亮红牌: "0" 应为正整数（天）',
+      '「巡察信息」第18行 通知时刻: "25" 应为 0 到 23 之间的整点',
+      '「巡察信息」第19行 延期审批人: "院长" 应为 组长 或 办公室',
     ]);
   });
 });
@@ -99,9 +128,16 @@ describe('missing columns and sheets', () => {
         wb.removeWorksheet(sheet(wb, '人员').id);
       },
     });
-    expect(await importErrors(bare)).toEqual(['缺少「人员」工作表', '缺少「巡察信息」工作表（编号、名称、被巡察单位、巡察组、巡察开始、巡察结束、反馈日期、集中整改期截止）']);
+    expect(await importErrors(bare)).toEqual(['缺少「巡察信息」工作表（编号、名称、被巡察单位、巡察组、巡察开始、巡察结束、反馈日期、集中整改期截止）', '缺少「人员」工作表']);
     const { problems: _p, aspects: _a, ...base } = expectedLedger();
     expect(await readLedgerFile(bare, { base })).toEqual(expectedLedger());
+    // Sheets left as in the template (人员 empty, 巡察信息 blank) also defer to the base.
+    const unfilled = await fill({ info: {}, people: [] });
+    expect(await readLedgerFile(unfilled, { base })).toEqual(expectedLedger());
+    expect(await importErrors(unfilled)).toEqual([
+      ...['编号', '名称', '被巡察单位', '巡察组', '巡察开始', '巡察结束', '反馈日期', '集中整改期截止'].map((k, i) => `「巡察信息」第${i + 2}行 ${k}: 不能为空`),
+      '「人员」没有填写任何人员',
+    ]);
   });
 
   test('a 巡察信息 row left blank or missing', async () => {

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { UserError } from '../../client/errors';
 import { readLedgerFile } from '../../spreadsheet/import';
 import { LEDGER_COLUMNS, PEOPLE_COLUMNS } from '../../spreadsheet/layout';
 import { writeTemplate } from '../../spreadsheet/template';
-import { expectedLedger, filledTemplate, LEDGER, ledgerWith, sheet, tempDir, Value } from './helpers';
+import { expectedLedger, filledTemplate, importErrors, LEDGER, ledgerWith, sheet, tempDir, Value } from './helpers';
 
 const tmp = tempDir();
 
@@ -40,6 +41,11 @@ describe('rectify template', () => {
     }
     for (const column of PEOPLE_COLUMNS) expect(explained('人员', column)?.[4]).toBeTruthy();
     expect(explained('巡察信息', '反馈日期')?.[4]).toBe('2024-09-26');
+  });
+
+  test('a missing directory or another extension is a clear error', async () => {
+    await expect(writeTemplate(tmp('没有/模板.xlsx'))).rejects.toThrow(new UserError(`无法写入 ${tmp('没有/模板.xlsx')}：目录 ${tmp('没有')} 不存在`));
+    await expect(writeTemplate(tmp('模板.xls'))).rejects.toThrow(new UserError(`输出文件须以 .xlsx 或 .csv 结尾：${tmp('模板.xls')}`));
   });
 
   test('a .csv template is the 台账 header only, UTF-8 with a BOM so Excel shows the Chinese', async () => {
@@ -94,5 +100,15 @@ describe('template → fill → import', () => {
     const file = tmp('台账.json');
     writeFileSync(file, JSON.stringify(expectedLedger()));
     expect(await readLedgerFile(file)).toEqual(expectedLedger());
+    const broken = tmp('坏.json');
+    writeFileSync(broken, JSON.stringify({ ...expectedLedger(), feedbackDate: '2024-02-30', departments: ['财务科'] }));
+    expect(await importErrors(broken)).toEqual([
+      'feedbackDate: "2024-02-30" 不是有效日期（格式 YYYY-MM-DD）',
+      'people.6.department: 未知科室: 人事科',
+      'problems.1.department: 未知科室: 人事科',
+      'problems.2.department: 未知科室: 人事科',
+    ]);
+    writeFileSync(broken, '{"id": ');
+    expect(await importErrors(broken)).toEqual([expect.stringMatching(/^不是有效的 JSON：/)]);
   });
 });
