@@ -9,7 +9,7 @@ import path from 'node:path';
 import { addDays, shanghaiDate } from '../domain/dates';
 import { campaignWorkflowId } from '../workflows/definitions';
 import type { campaignWorkflow } from '../workflows';
-import { act, DAY, textEvidence, toClosed, toInProgress } from '../tests/support/drive';
+import { act, DAY, textEvidence, toInProgress } from '../tests/support/drive';
 import { Harness } from '../tests/support/harness';
 import { smallLedger } from '../tests/support/ledger';
 

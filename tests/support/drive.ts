@@ -52,6 +52,24 @@ export function shanghaiMinute(t: number): string {
 /** 'YYYY-MM-DD 09:00' for the day `offset` days from `date`. */
 export const nineOn = (date: string, offset = 0) => shanghaiMinute(shanghaiInstant(addDays(date, offset), 9).getTime());
 
+/**
+ * The default policy's escalation ladder for a deadline, written out by hand (not computed by the
+ * scheduler under test): the first `n` events in the order they must fire.
+ */
+export function ladder(deadline: string, n: number): [string, string][] {
+  const all: [string, string][] = [
+    ['reminder', nineOn(deadline, -7)],
+    ['reminder', nineOn(deadline, -3)],
+    ['reminder', nineOn(deadline, -1)],
+    ['due-today', nineOn(deadline)],
+    ['warning-yellow', nineOn(deadline, 1)],
+    ['warning-red', nineOn(deadline, 7)],
+    ['overdue-weekly', nineOn(deadline, 7)],
+    ['overdue-weekly', nineOn(deadline, 14)],
+  ];
+  return all.slice(0, n);
+}
+
 /** Retries an assertion until it holds: timers fire and activities write shortly after a sleep. */
 export async function eventually<T>(fn: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;

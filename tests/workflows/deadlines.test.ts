@@ -1,5 +1,5 @@
 import { addDays, shanghaiDate } from '../../domain/dates';
-import { act, DAY, eventually, nineOn, stateOf, systemEvents, textEvidence } from '../support/drive';
+import { act, DAY, eventually, ladder, stateOf, systemEvents, textEvidence } from '../support/drive';
 import { Harness, uniqueId } from '../support/harness';
 import { smallLedger } from '../support/ledger';
 
@@ -27,16 +27,7 @@ test('reminders, due-day notice, yellow and red warnings arrive on the policy da
     expect(systemEvents(st)).toHaveLength(8);
     return st;
   });
-  expect(systemEvents(s)).toEqual([
-    ['reminder', nineOn(deadline, -7)],
-    ['reminder', nineOn(deadline, -3)],
-    ['reminder', nineOn(deadline, -1)],
-    ['due-today', nineOn(deadline)],
-    ['warning-yellow', nineOn(deadline, 1)],
-    ['warning-red', nineOn(deadline, 7)],
-    ['overdue-weekly', nineOn(deadline, 7)],
-    ['overdue-weekly', nineOn(deadline, 14)],
-  ]);
+  expect(systemEvents(s)).toEqual(ladder(deadline, 8));
   expect(s.warning).toBe('red');
 
   const { rows } = await h.db.query<{ kind: string; recipient_id: string }>(

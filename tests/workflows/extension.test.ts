@@ -1,6 +1,6 @@
 import { addDays, shanghaiDate } from '../../domain/dates';
 import { FailureType } from '../../domain/errors';
-import { act, DAY, eventually, nineOn, rejected, stateOf, systemEvents, toInProgress } from '../support/drive';
+import { act, DAY, eventually, ladder, rejected, stateOf, systemEvents, toInProgress } from '../support/drive';
 import { Harness, uniqueId } from '../support/harness';
 import { smallLedger } from '../support/ledger';
 
@@ -45,24 +45,11 @@ test('an approved extension moves every timer to the committed deadline; a refus
   });
   expect(a.deadline).toBe(committed);
   expect(a.originalDeadline).toBe(deadline);
-  expect(systemEvents(a)).toEqual([
-    ['reminder', nineOn(committed, -7)],
-    ['reminder', nineOn(committed, -3)],
-    ['reminder', nineOn(committed, -1)],
-    ['due-today', nineOn(committed)],
-    ['warning-yellow', nineOn(committed, 1)],
-  ]);
+  expect(systemEvents(a)).toEqual(ladder(committed, 5));
 
   const r = await stateOf(refused!);
   expect(r.deadline).toBe(deadline);
-  expect(systemEvents(r).slice(0, 6)).toEqual([
-    ['reminder', nineOn(deadline, -7)],
-    ['reminder', nineOn(deadline, -3)],
-    ['reminder', nineOn(deadline, -1)],
-    ['due-today', nineOn(deadline)],
-    ['warning-yellow', nineOn(deadline, 1)],
-    ['warning-red', nineOn(deadline, 7)],
-  ]);
+  expect(systemEvents(r).slice(0, 6)).toEqual(ladder(deadline, 6));
   expect(r.history.find((e) => e.action === 'decideExtension')?.reason).toBe('理由不充分');
 });
 
