@@ -2,7 +2,7 @@
 // against starting 3,500 no-op workflows on the same server in the same run.
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb } from '../db/client';
 import { migrate } from '../db/migrate';
@@ -75,11 +75,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     const file = path.resolve(__dirname, '../BENCHMARKS.md');
-    writeFileSync(
-      file,
-      `# Benchmarks\n\nMeasured by \`npm run bench\` (bench/start-campaign.ts) on ${new Date().toISOString().slice(0, 10)}. ` +
-        `Ratios compare against a baseline measured in the same run on the same server.\n\n## Starting a city-level campaign\n\n${lines.join('\n')}\n`,
-    );
+    writeFileSync(file, withSection(existsSync(file) ? readFileSync(file, 'utf8') : '', lines.join('\n')));
     say(`[bench] written to ${file}`);
   } finally {
     worker.shutdown();
@@ -90,6 +86,14 @@ async function main(): Promise<void> {
     await database.close();
     await temporal.stop();
   }
+}
+
+/** Replaces only this benchmark's figures, keeping the notes written around them. */
+function withSection(doc: string, figures: string): string {
+  const dated = `<!-- bench:start -->\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${figures}\n<!-- bench:end -->`;
+  const m = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  if (m.test(doc)) return doc.replace(m, dated);
+  return `# Benchmarks\n\nRatios compare against a baseline measured in the same run on the same server.\n\n## Starting a city-level campaign\n\n${dated}\n`;
 }
 
 main().catch((e: unknown) => {
