@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../domain/dates';
-import { STATUS_LABEL, STATUSES, WARNING_LABEL, ProblemStatus } from '../domain/problem-types';
+import { actionLabel, STATUS_LABEL, STATUSES, WARNING_LABEL, ProblemStatus } from '../domain/problem-types';
 import { KIND_LABEL } from '../domain/schemas';
 import type { Db } from '../db/client';
 import { listNotifications as queryNotifications } from '../db/queries/list-notifications';
@@ -38,7 +38,7 @@ export async function listLedger(db: Db, o: LedgerFilters): Promise<string> {
       r.deadline ?? '—',
       r.warning === 'none' ? '' : WARNING_LABEL[r.warning],
       `${r.measuresDone}/${r.measuresTotal}`,
-      truncate(r.lastAction ?? '', 20),
+      truncate(r.lastAction ? actionLabel(r.lastAction) : '', 20),
     ]),
   );
   const closed = rows.filter((r) => r.status === 'closed').length;

@@ -186,3 +186,19 @@ export const ACTION_LABEL: Record<ActionName, string> = {
 };
 
 export { idString };
+
+/** Labels of the scheduled events the workflow records in the history as the system. */
+export const EVENT_LABEL: Record<string, string> = {
+  reminder: '到期提醒',
+  'due-today': '到期通知',
+  'warning-yellow': '黄牌预警',
+  'warning-red': '红牌预警、督办',
+  'overdue-weekly': '逾期提醒',
+  'progress-request': '进展催报',
+  'look-back': '回头看提醒',
+};
+
+/** What a history entry's action is called for people: a person's action or a scheduled event. */
+export function actionLabel(action: string): string {
+  return (ACTION_LABEL as Record<string, string>)[action] ?? EVENT_LABEL[action] ?? action;
+}

@@ -1,6 +1,6 @@
 // The live ledger as sheet rows, in the template's layout plus the export's extra columns.
 import { shanghaiDate } from '../domain/dates';
-import { ACTION_LABEL, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
+import { actionLabel, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
 import { KIND_LABEL } from '../domain/schemas';
 import type { CampaignRecord } from '../db/queries/get-campaign';
 import type { ProblemListRow } from '../db/queries/list-problems';
@@ -12,12 +12,10 @@ import { formatPolicyValue, POLICY_FIELDS, POLICY_KEYS } from './policy-fields';
 import { rolesOf } from './read-people';
 import { dateCell } from './write-book';
 
-const ACTIONS: Readonly<Record<string, string>> = ACTION_LABEL;
-
-/** "认领 2025-01-06 09:00" (Shanghai time), or the raw action name for system actions. */
+/** "认领 2025-01-06 09:00" (Shanghai time). */
 function lastAction(p: ProblemListRow): string {
   if (!p.lastAction) return '';
-  const label = ACTIONS[p.lastAction] ?? p.lastAction;
+  const label = actionLabel(p.lastAction);
   if (!p.lastActionAt) return label;
   const time = new Date(p.lastActionAt.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
   return `${label} ${shanghaiDate(p.lastActionAt)} ${time}`;

@@ -83,6 +83,7 @@ test('create a campaign, drive a problem to closure and list problems by search 
   const ledgerTable = await rectify('ls', ...c);
   expect(ledgerTable).toMatch(/1\s+财务报销审核不严\s+限期整改\s+财务科\s+已销号/);
   expect(ledgerTable).toContain('共 3 个问题，已销号 1 个');
+  expect(ledgerTable).toMatch(/已销号\s+\S+\s+2\/2\s+组长审批/);
   expect(await rectify('ls', ...c, '--status', 'closed')).toContain('共 1 个问题');
   expect((await rectifyFails('ls', ...c, '--status', 'done')).stderr).toContain('--status: 未知状态「done」');
 

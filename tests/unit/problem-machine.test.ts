@@ -1,6 +1,7 @@
 import { newProblemsOf } from '../../domain/campaign';
 import { FailureType, RejectedAction } from '../../domain/errors';
 import { applyAction, newProblemData, validateAction } from '../../domain/problem';
+import { actionLabel } from '../../domain/problem-types';
 import type { ActionName, ProblemData } from '../../domain/problem-types';
 import { smallLedger } from '../support/ledger';
 
@@ -116,5 +117,9 @@ describe('problem state machine', () => {
     expect(d.status).toBe('phase_complete');
     act(d, 'reportProgress', { actor: 'hr1', text: '本月开展集中学习2次' });
     expect(d.progressReports).toHaveLength(1);
+  });
+
+  it('names history actions for people, scheduled events included', () => {
+    expect(['claim', 'approveClosure', 'warning-red', 'progress-request'].map(actionLabel)).toEqual(['认领', '组长审批', '红牌预警、督办', '进展催报']);
   });
 });
