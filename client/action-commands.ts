@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
 import { STATUS_LABEL } from '../domain/problem-types';
 import { fileEvidence, runAction, textEvidence } from './actions';
-import { problemRef } from './cli';
+import { problemRef } from './problem-ref';
 import type { Context } from './context';
 import { UserError } from './errors';
 

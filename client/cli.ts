@@ -15,6 +15,7 @@ import { createCampaign } from './campaign';
 import { Context } from './context';
 import { explain, UserError } from './errors';
 import { progress } from './format';
+import { problemRef } from './problem-ref';
 import { listWorkflows, showProblem } from './problem-view';
 import { listLedger, listNotifications } from './ledger-view';
 
@@ -130,12 +131,6 @@ const progressOnce = (total: number) => {
   return (done: number) => report(done);
 };
 
-export function problemRef(ref: string, campaign: string | undefined): { campaignId: string; no: number } {
-  const m = /^(?:(.+)\/)?(\d+)$/.exec(ref.trim());
-  const campaignId = m?.[1] ?? campaign;
-  if (!m || !campaignId) throw new UserError(`问题引用「${ref}」无效：请写 巡察整改编号/序号，或用 -c 指定巡察整改编号`);
-  return { campaignId, no: Number(m[2]) };
-}
 
 /** Runs the CLI; returns the exit code. Errors are one clear line on stderr. */
 export async function main(argv: string[], out = (s: string) => process.stdout.write(`${s}\n`)): Promise<number> {
