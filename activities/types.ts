@@ -1,22 +1,6 @@
-import type { HistoryEntry, OutgoingNotification, ProblemData } from '../domain/problem-types';
-import type { CampaignStats } from '../workflows/definitions';
-
-/** The projection needs everything but the workflow's own bookkeeping. */
-export type ProblemSnapshot = Omit<ProblemData, 'history' | 'sent'>;
-
-export interface RecordProblemInput {
-  workflowId: string;
-  snapshot: ProblemSnapshot;
-  /** History entries not yet written; rows are keyed by (workflowId, seq) so a retry adds none. */
-  audit: HistoryEntry[];
-}
-
-export interface NotifyInput {
-  campaignId: string;
-  problemNo?: number;
-  workflowId: string;
-  notifications: OutgoingNotification[];
-}
+import type { NotifyInput } from '../db/queries/insert-notifications';
+import type { RecordProblemInput } from '../db/queries/record-problem';
+import type { CampaignStats } from '../domain/stats';
 
 export interface SnapshotInput {
   campaignId: string;

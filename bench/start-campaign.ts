@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb } from '../db/client';
 import { migrate } from '../db/migrate';
-import { createCampaign, forEachLimit } from '../client/campaign';
+import { createCampaign, forEachLimit } from '../services/campaigns';
 import { shanghaiDate, addDays } from '../domain/dates';
 import { withTestDatabase } from '../servers/pg-cluster';
 import { startDevServerProcess } from '../servers/temporal-env';

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
+import { OUTCOME_FIGURES, outcomeHeader, type OutcomeKey } from '../domain/outcomes';
 import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
 import { STATUS_LABEL } from '../domain/problem-types';
-import { fileEvidence, runAction, textEvidence } from './actions';
+import { sendAction, textEvidence } from '../services/actions';
+import { fileEvidence } from './evidence-file';
 import { problemRef } from './problem-ref';
 import type { Context } from './context';
-import { UserError } from './errors';
+import { UserError } from '../domain/errors';
 
 interface Common {
   as: string;
@@ -28,7 +30,7 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
         const positional = rest.filter((r): r is string => typeof r === 'string');
         const { campaignId, no } = problemRef(ref, opts.campaign);
         const input = { actor: opts.as, ...build(opts, positional) } as ActionInput<A>;
-        const r = await runAction(await ctx.temporal(), campaignId, no, act, input);
+        const r = await sendAction(await ctx.temporal(), campaignId, no, act, input);
         out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
       });
   };
@@ -43,23 +45,15 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
   action('complete', '完成一条整改措施并上传佐证材料（责任科室）', 'completeMeasure', (o, rest) => ({
     measureId: rest[0] ?? '',
     evidence: evidenceOf(o),
-    outcomes: {
-      regulations: num(o.regulations),
-      fundsRecoveredWan: num(o.funds),
-      partyDiscipline: num(o.discipline),
-      admonishment: num(o.admonishment),
-      orderedSelfCriticism: num(o.selfCriticism),
-    },
+    outcomes: Object.fromEntries(OUTCOME_FIGURES.map((f) => [f.key, num(o[optionKey(f.key)])])),
   }))((c) =>
-    c
-      .argument('<measure>', '措施编号，如 M1')
-      .option('--evidence-file <path>', '佐证材料文件（记录文件名、大小和 SHA-256），可重复', collect)
-      .option('--evidence-text <text>', '文字佐证，可重复', collect)
-      .option('--regulations <n>', '建章立制（项）')
-      .option('--funds <万元>', '挽回资金损失（万元）')
-      .option('--discipline <n>', '党纪处分（人）')
-      .option('--admonishment <n>', '诫勉（人）')
-      .option('--self-criticism <n>', '责令检查（人）'),
+    OUTCOME_FIGURES.reduce(
+      (cmd, f) => cmd.option(`--${OUTCOME_FLAG[f.key]} <${f.unit}>`, outcomeHeader(f)),
+      c
+        .argument('<measure>', '措施编号，如 M1')
+        .option('--evidence-file <path>', '佐证材料文件（保存文件并记录文件名、大小和 SHA-256），可重复', collect)
+        .option('--evidence-text <text>', '文字佐证，可重复', collect),
+    ),
   );
   action('progress', '报送长期整改进展（责任科室）', 'reportProgress', (o) => ({ text: String(o.text ?? '') }))((c) => c.requiredOption('--text <进展>', '本期进展'));
   action('extend', '申请延期（责任科室）', 'requestExtension', (o) => ({ until: String(o.until), reason: String(o.reason) }))((c) =>
@@ -76,6 +70,17 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
     c.requiredOption('--reason <理由>', '反弹情况').requiredOption('--deadline <YYYY-MM-DD>', '新的整改时限'),
   );
 }
+
+/** The CLI's flag for each outcome figure (the figures themselves are defined in domain/outcomes). */
+const OUTCOME_FLAG: Record<OutcomeKey, string> = {
+  regulations: 'regulations',
+  fundsRecoveredWan: 'funds',
+  partyDiscipline: 'discipline',
+  admonishment: 'admonishment',
+  orderedSelfCriticism: 'self-criticism',
+};
+/** commander's camelCase name of a flag: self-criticism → selfCriticism. */
+const optionKey = (k: OutcomeKey) => OUTCOME_FLAG[k].replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 function parseMeasure(spec: string): { text: string; owner: string; due: string } {
   const [text, owner, due] = spec.split('|').map((s) => s.trim());

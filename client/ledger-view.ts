@@ -3,8 +3,8 @@ import { actionLabel, STATUS_LABEL, STATUSES, WARNING_LABEL, ProblemStatus } fro
 import { KIND_LABEL } from '../domain/schemas';
 import type { Db } from '../db/client';
 import { listNotifications as queryNotifications } from '../db/queries/list-notifications';
-import { listProblems } from '../db/queries/list-problems';
-import { UserError } from './errors';
+import { queryLedger } from '../db/queries/ledger';
+import { UserError } from '../domain/errors';
 import { table, truncate } from './format';
 import { beijingMinute } from './problem-view';
 
@@ -21,11 +21,12 @@ export async function listLedger(db: Db, o: LedgerFilters): Promise<string> {
     throw new UserError(`--status: 未知状态「${o.status}」，可选：${STATUSES.map((s) => `${s}（${STATUS_LABEL[s]}）`).join('、')}`);
   }
   const today = shanghaiDate(Date.now());
-  const rows = await listProblems(db, {
+  const { rows } = await queryLedger(db, {
     campaignId: o.campaign,
-    status: o.status as ProblemStatus | undefined,
+    today,
+    status: o.status ? [o.status as ProblemStatus] : undefined,
     department: o.department,
-    overdueOn: o.overdue ? today : undefined,
+    overdue: o.overdue,
   });
   const body = table(
     ['序号', '问题', '类型', '责任科室', '状态', '时限', '预警', '措施', '最近操作'],

@@ -1,4 +1,4 @@
-import { UserError } from './errors';
+import { UserError } from '../domain/errors';
 
 /** "3" with -c, or "campaign/3": which problem a command is about. */
 export function problemRef(ref: string, campaign: string | undefined): { campaignId: string; no: number } {

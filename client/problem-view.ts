@@ -1,7 +1,8 @@
 import { Client } from '@temporalio/client';
 import { KIND_LABEL } from '../domain/schemas';
 import { ProblemData, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
-import { problemWorkflowId, SearchAttributes, stateQuery } from '../workflows/definitions';
+import { problemWorkflowId } from '../domain/ids';
+import { SearchAttributes, stateQuery } from '../workflows/definitions';
 import { table, truncate } from './format';
 
 /** One problem in full: the workflow's own state, which is the source of truth. */

@@ -15,7 +15,7 @@ import { CampaignNotFoundError, loadReportModel, type ReportModel } from '../rep
 import { officeTextProblem } from '../report/office-text';
 import { allProblems } from '../report/tally';
 import type { Context } from './context';
-import { UserError } from './errors';
+import { UserError } from '../domain/errors';
 import { progress, table } from './format';
 
 // rectify report / report-text / event: the progress report (通报) from the live ledger, the

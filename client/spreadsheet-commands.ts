@@ -5,7 +5,7 @@ import { exportLedger } from '../spreadsheet/export';
 import { readLedgerBase, readLedgerFile } from '../spreadsheet/import';
 import { writeTemplate } from '../spreadsheet/template';
 import type { Context } from './context';
-import { UserError } from './errors';
+import { UserError } from '../domain/errors';
 import { progress } from './format';
 
 /** A filled-in ledger is hours of the office's work: never overwrite a file unless asked to. */

@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
 import { Pool, type PoolClient, TypeOverrides } from 'pg';
-import { migrate } from './migrate';
 
 export interface Db {
   query<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -99,16 +98,4 @@ function pgliteTxDb(t: Transaction): Db {
     close: () => Promise.reject(new Error('事务中的连接不能单独关闭 / cannot close a transaction handle')),
   };
   return tx;
-}
-
-/** DATABASE_URL → PostgreSQL, else PGlite at dataDir; migrated either way. */
-export async function openDb(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
-  const db = opts.databaseUrl ? pgDb(opts.databaseUrl) : await pgliteDb(opts.dataDir);
-  try {
-    await migrate(db);
-  } catch (e) {
-    await db.close();
-    throw e;
-  }
-  return db;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CalendarDate } from './dates';
 import type { DeadlinePolicy } from './policy';
+import { OutcomesSchema, type Outcomes } from './outcomes';
 import { dateString, idString, MeasureInputSchema, ProblemKind } from './schemas';
 
 export const STATUSES = [
@@ -45,21 +46,6 @@ export interface Remit {
   departmentMembers: PersonRef[];
   owner: PersonRef;
 }
-
-export const OutcomesSchema = z.object({
-  regulations: z.number().int().min(0, '不能为负数').default(0),
-  // The ledger stores 万元 to two decimals; more would make the projection differ from the state.
-  fundsRecoveredWan: z
-    .number()
-    .min(0, '不能为负数')
-    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, '金额（万元）最多两位小数')
-    .default(0),
-  partyDiscipline: z.number().int().min(0, '不能为负数').default(0),
-  admonishment: z.number().int().min(0, '不能为负数').default(0),
-  orderedSelfCriticism: z.number().int().min(0, '不能为负数').default(0),
-});
-export type Outcomes = z.infer<typeof OutcomesSchema>;
-export const ZERO_OUTCOMES: Outcomes = OutcomesSchema.parse({});
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 应为 64 位十六进制小写字符串');
 export const EvidenceSchema = z.discriminatedUnion('kind', [

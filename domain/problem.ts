@@ -1,5 +1,6 @@
 import { shanghaiDate } from './dates';
 import { FailureType, reject } from './errors';
+import { OUTCOME_KEYS, ZERO_OUTCOMES } from './outcomes';
 import type { DeadlinePolicy } from './policy';
 import {
   ACTION_LABEL,
@@ -8,13 +9,11 @@ import {
   ActionSchemas,
   HistoryEntry,
   OutgoingNotification,
-  Outcomes,
   PersonRef,
   ProblemData,
   ProblemStatus,
   Remit,
   STATUS_LABEL,
-  ZERO_OUTCOMES,
 } from './problem-types';
 import type { ProblemInput } from './schemas';
 import { formatZodError } from './schemas';
@@ -214,7 +213,10 @@ export function applyAction<A extends ActionName>(
       m.evidence = c.evidence;
       // Only figures given count; an absent one stays zero.
       m.outcomes = { ...ZERO_OUTCOMES };
-      for (const [k, v] of Object.entries(c.outcomes) as [keyof Outcomes, number | undefined][]) if (v !== undefined) m.outcomes[k] = v;
+      for (const k of OUTCOME_KEYS) {
+        const v = c.outcomes[k];
+        if (v !== undefined) m.outcomes[k] = v;
+      }
       summary = `完成整改措施 ${m.id}（佐证 ${c.evidence.length} 件）`;
       break;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDate } from './dates';
+import { UserError } from './errors';
 import { DeadlinePolicySchema } from './policy';
 
 export const dateString = z
@@ -132,4 +133,10 @@ export function formatZodError(error: z.ZodError, prefix = ''): string {
       return `${prefix}${path ? `${path}: ` : ''}${i.message}`;
     })
     .join('\n');
+}
+
+/** A zod failure as a UserError for people: every line of the message, and each field by its path. */
+export function userErrorFromZod(error: z.ZodError, prefix = ''): UserError {
+  const fields = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return new UserError(formatZodError(error, prefix), 'InvalidInput', fields);
 }

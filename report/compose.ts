@@ -1,6 +1,7 @@
 import type { ReportSection } from '../db/queries/list-report-texts';
 import { defaultText } from './defaults';
 import type { ReportModel } from './model';
+import type { Block, HeadingLevel, HeadingRole, ParagraphRole } from './blocks';
 import { problemBlocks } from './problem-text';
 import { allProblems, figuresSentence, tally, type LedgerFigures } from './tally';
 import { cnDate, cnParen, cnRange, cnSection, headingText, oneLine, sentence } from './wording';
@@ -8,16 +9,6 @@ import { cnDate, cnParen, cnRange, cnSection, headingText, oneLine, sentence } f
 // ReportModel → the report as a sequence of blocks, in the shape of the published reports in
 // tests/fixtures/seeds (Luoyang's when something is unfinished). Pure: the markdown and Word
 // writers only lay these blocks out, so both say exactly the same thing.
-
-export type HeadingLevel = 1 | 2 | 3 | 4;
-export type HeadingRole = 'section' | 'part' | 'aspect' | 'problem';
-export type ParagraphRole = 'preamble' | 'figures' | 'office' | 'event' | 'measures' | 'progress' | 'deadline' | 'closing';
-
-export type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; level: HeadingLevel; role: HeadingRole; text: string }
-  | { kind: 'paragraph'; role: ParagraphRole; text: string }
-  | { kind: 'signature' | 'date'; text: string };
 
 export interface ReportDocument {
   title: string;

@@ -1,3 +1,4 @@
+import { OUTCOME_FIGURES } from '../domain/outcomes';
 import type { ParsedReport } from './schema';
 
 const STATUS: Record<string, string> = { completed: '已完成', unfinished: '未完成' };
@@ -25,11 +26,7 @@ export function describeReport(r: ParsedReport): string {
     figure('未完成', f.problemsUnfinished, '个'),
     figure('措施', f.measures, '条'),
     figure('已完成措施', f.measuresCompleted, '条'),
-    figure('建章立制', f.regulations, '项'),
-    figure('挽回资金损失', f.fundsRecoveredWan, '万元'),
-    figure('党纪处分', f.partyDiscipline, '人'),
-    figure('诫勉', f.admonishment, '人'),
-    figure('责令检查', f.orderedSelfCriticism, '人'),
+    ...OUTCOME_FIGURES.map((o) => figure(o.label, f[o.key], o.unit)),
   ].filter((x): x is string => x !== null);
   lines.push(`通报所列数字：${stated.length ? stated.join('，') : '无'}`);
   return lines.join('\n');

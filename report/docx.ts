@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { Block, ReportDocument } from './compose';
+import type { Block } from './blocks';
+import type { ReportDocument } from './compose';
 import { fontTableXml, OFFICIAL_FONTS, type FontChoice, type FontSet } from './docx-fonts';
 
 // The report as a Word document laid out like a party-committee document (GB/T 9704): A4,

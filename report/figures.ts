@@ -1,5 +1,6 @@
 import { cnNumber } from './markers';
 import type { ReportFigures } from './schema';
+import { OUTCOME_KEYS, type OutcomeKey } from '../domain/outcomes';
 
 // Headline figures ("巡察反馈的71个问题…已完成整改68个，未完成整改3个；制定的210条措施，
 // 已完成206条；建立完善规章制度56个，挽回资金损失88.04万元，党纪处分3人…").
@@ -24,8 +25,7 @@ const NOUN_AFTER = /^(?:具体|整改|反馈)?(问题(?!线索)|措施|任务)/;
 export function emptyFigures(): ReportFigures {
   return {
     problems: null, problemsCompleted: null, problemsUnfinished: null, measures: null,
-    measuresCompleted: null, regulations: null, fundsRecoveredWan: null, partyDiscipline: null,
-    admonishment: null, orderedSelfCriticism: null,
+    measuresCompleted: null, ...(Object.fromEntries(OUTCOME_KEYS.map((k) => [k, null])) as Record<OutcomeKey, null>),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Block, ReportDocument } from './compose';
+import type { Block } from './blocks';
+import type { ReportDocument } from './compose';
 
 // The report as Markdown. Only the title is a Markdown heading: the numbered headings (一、 （一）
 // 1. （1）) stay plain lines, exactly as the published reports write them, so the file reads like

@@ -25,21 +25,26 @@ export function cnNumber(s: string): number | null {
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
+// Arabic numbers are typed in half-width (1.) or full-width (１．) digits; both are the same marker.
+const AR = '[0-9０-９]';
 const PATTERNS: ReadonlyArray<readonly [HeadingKind, RegExp]> = [
   ['cnParen', new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*`)],
-  ['arParen', /^[（(]\s*(\d{1,3})\s*[）)]\s*/],
+  ['arParen', new RegExp(`^[（(]\\s*(${AR}{1,3})\\s*[）)]\\s*`)],
   ['section', new RegExp(`^(${CN})\\s*[、．.]\\s*`)],
-  // "3.5%" or "2.5例" at the start of a wrapped line is a decimal, not a heading.
-  ['arDot', /^(\d{1,3})\s*[.．、](?![\d.．])\s*/],
+  // "3.5%" or "2.5例" at the start of a wrapped line is a decimal, not a heading; "9.2021年以来…"
+  // is a heading whose title starts with a year.
+  ['arDot', new RegExp(`^(${AR}{1,3})\\s*(?:、|[.．](?!(?!${AR}{4}年)[0-9０-９.．]))\\s*`)],
   ['circled', /^([①-⑳])\s*/],
 ];
+
+const halfWidth = (digits: string): string => digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
 
 export function readHeading(text: string): Heading | null {
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(text);
     const digits = m?.[1];
     if (!m || digits === undefined) continue;
-    const num = kind === 'circled' ? digits.charCodeAt(0) - 0x2460 + 1 : cnNumber(digits);
+    const num = kind === 'circled' ? digits.charCodeAt(0) - 0x2460 + 1 : cnNumber(halfWidth(digits));
     if (num === null) continue;
     return { kind, num, rest: text.slice(m[0].length) };
   }

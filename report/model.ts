@@ -1,11 +1,13 @@
 import { shanghaiDate } from '../domain/dates';
-import type { Outcomes, ProblemStatus } from '../domain/problem-types';
+import { sumOutcomes, type Outcomes } from '../domain/outcomes';
+import type { ProblemStatus } from '../domain/problem-types';
 import type { ProblemKind } from '../domain/schemas';
 import type { Db } from '../db/client';
 import { getCampaign } from '../db/queries/get-campaign';
 import { listCampaignEvents } from '../db/queries/list-campaign-events';
-import { listMeasures, type MeasureRow } from '../db/queries/list-measures';
-import { listProblems } from '../db/queries/list-problems';
+import { listMeasures } from '../db/queries/list-measures';
+import { latestProgress } from '../db/queries/latest-progress';
+import { queryLedger } from '../db/queries/ledger';
 import { listReportTexts, type ReportSection } from '../db/queries/list-report-texts';
 
 // Everything the progress report (通报) says, read from the live ledger once and then handled as
@@ -72,18 +74,6 @@ export class CampaignNotFoundError extends Error {
 
 const onOrBefore = (at: Date | string | null, asOf: string): boolean => at === null || shanghaiDate(new Date(at)) <= asOf;
 
-function sumOutcomes(measures: readonly MeasureRow[]): Outcomes {
-  const cents = measures.reduce((n, m) => n + Math.round(m.fundsRecoveredWan * 100), 0);
-  const sum = (key: 'regulations' | 'partyDiscipline' | 'admonishment' | 'orderedSelfCriticism') => measures.reduce((n, m) => n + m[key], 0);
-  return {
-    regulations: sum('regulations'),
-    fundsRecoveredWan: cents / 100,
-    partyDiscipline: sum('partyDiscipline'),
-    admonishment: sum('admonishment'),
-    orderedSelfCriticism: sum('orderedSelfCriticism'),
-  };
-}
-
 function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const item of items) {
@@ -94,26 +84,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, 
   return groups;
 }
 
-/** The latest progress note of every problem written on or before `asOf`. */
-async function latestProgress(db: Db, campaignId: string, asOf: string): Promise<Map<number, string>> {
-  // One query for the whole campaign (thousands of problems): the last note per problem up to the
-  // end of the report day in Shanghai.
-  const { rows } = await db.query<{ problemNo: number; text: string }>(
-    `select distinct on (problem_no) problem_no as "problemNo", text from progress_reports
-     where campaign_id = $1 and (at at time zone 'Asia/Shanghai')::date <= $2::date
-     order by problem_no, seq desc`,
-    [campaignId, asOf],
-  );
-  return new Map(rows.map((r) => [r.problemNo, r.text]));
-}
-
 /** Reads a campaign's ledger into a ReportModel as of `asOf` ('YYYY-MM-DD'). */
 export async function loadReportModel(db: Db, campaignId: string, asOf: string): Promise<ReportModel> {
   const record = await getCampaign(db, campaignId);
   if (!record) throw new CampaignNotFoundError(campaignId);
   const { campaign, people } = record;
   const [problems, measures, progress, events, texts] = await Promise.all([
-    listProblems(db, { campaignId }),
+    queryLedger(db, { campaignId, today: asOf }).then((page) => page.rows),
     listMeasures(db, { campaignId }),
     latestProgress(db, campaignId, asOf),
     listCampaignEvents(db, campaignId),

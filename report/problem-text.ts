@@ -1,5 +1,5 @@
 import type { ProblemStatus } from '../domain/problem-types';
-import type { Block, HeadingLevel } from './compose';
+import type { Block, HeadingLevel } from './blocks';
 import type { ReportProblem } from './model';
 import { cnDate, cnOrdinal, headingText, plainOrdinals, sentence } from './wording';
 

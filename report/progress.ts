@@ -1,23 +1,20 @@
 import { LABEL_WORDS, readProblemBody, takeDeadline } from './measures';
 import { cleanTitle, readHeading, readOrdinal, type Heading, type HeadingKind } from './markers';
-import type { Outline, Section } from './outline';
+import { isProgressTitle, namesAspect, partStatus, type Outline, type Section } from './outline';
 import type { ParsedAspect, ParsedProblem, ProblemStatus } from './schema';
 
 // The progress part (二、…): optional completed/unfinished parts, aspects, problems.
 //
 // Heading levels are inferred from marker shapes per part, not fixed: one report uses
-// （一）aspects + 1.problems, another 1.aspects + （1）problems. The first shape whose headings
-// are mostly followed directly by a heading of another shape is a container (aspect); the first
-// shape that is not is the problem level; any later shape is an enumeration inside a body.
+// （一）aspects + 1.problems, another 1.aspects + （1）problems, and some mix styles from one
+// aspect to the next. The shapes give the levels first (see `levels`); a heading whose shape
+// says otherwise is still an aspect when its title names one and a problem heading follows it
+// (see `role`).
 
-const PROGRESS_TITLE = /进展|落实情况|整改情况|完成情况|整改工作情况|反馈意见整改|问题整改/;
-const NOT_PROGRESS_TITLE = /总体|基本情况|主体责任|组织领导|下一步|打算|今后|计划/;
-const NEXT_STEPS = /下一步|打算|今后|计划|努力方向|工作思路|体会/;
-const ASPECT_LIKE = /^关于|^在.*方面|方面$|方面的|问题$|的整改$/;
-const UNNUMBERED_ASPECT = /^(?:关于|在).{2,60}方面(?:的问题|问题|的整改|整改情况)?$/;
-const COMPLETED_PART = /^(?:已完成|已整改|已经完成|已基本完成|已销号|完成整改)/;
-const UNFINISHED_PART = /^(?:未完成|未整改|尚未|正在整改|正在推进|持续整改|未能|需长期|长期坚持|长期整改)/;
-const PART_NOUN = /事项|问题|任务|情况|清单/;
+// An unnumbered aspect heading is one phrase (no sentence stop): 关于…方面 / 在…方面, or
+// 关于“…问题”的整改 (Dezhou's aspect titles without their （一）).
+const UNNUMBERED_ASPECT =
+  /^(?:关于|在)[^。！？；]{2,80}方面(?:的问题|问题|的整改|整改情况)?$|^关于[^。！？；]{2,80}(?:问题|的整改)[”’]?(?:的整改)?$/;
 const BODY_LEAD = new RegExp(`^(?:${LABEL_WORDS})\\s*[:：]`);
 const INLINE_BODY = new RegExp(`(?:${LABEL_WORDS})\\s*[:：]|(?<=[。；;：:])一是`);
 
@@ -36,28 +33,19 @@ export interface Progress {
   intro: string[];
 }
 
-export function partStatus(title: string): ProblemStatus | null {
-  if (title.length > 40 || !PART_NOUN.test(title)) return null;
-  if (UNFINISHED_PART.test(title)) return 'unfinished';
-  return COMPLETED_PART.test(title) ? 'completed' : null;
-}
-
 function sectionEntry(s: Section): Entry {
   return { text: s.title, heading: { kind: 'section', num: s.num, rest: s.title } };
 }
 
 /** Sections holding progress: the progress section plus following part- or aspect-like ones. */
 export function progressSections(sections: readonly Section[]): Section[] {
-  let start = sections.findIndex(
-    (s) => partStatus(s.title) !== null || (PROGRESS_TITLE.test(s.title) && !NOT_PROGRESS_TITLE.test(s.title)),
-  );
+  let start = sections.findIndex((s) => isProgressTitle(s.title));
   if (start < 0) start = sections.findIndex((s) => s.num === 2);
   if (start < 0) return [];
   let end = start + 1;
   for (; end < sections.length; end++) {
     const title = sections[end]?.title ?? '';
-    const aspectLike = ASPECT_LIKE.test(title) && !NEXT_STEPS.test(title);
-    if (partStatus(title) === null && !aspectLike) break;
+    if (partStatus(title) === null && !namesAspect(title)) break;
   }
   return sections.slice(start, end);
 }
@@ -107,7 +95,16 @@ function nextHeadingKind(entries: readonly Entry[], at: number): Kind | null {
   return null;
 }
 
-function levels(entries: readonly Entry[]): { aspect: Set<Kind>; problem: Kind | null } {
+interface Levels {
+  aspect: Set<Kind>;
+  problem: Kind | null;
+}
+
+/**
+ * Levels by shape: the first shape whose headings are mostly followed directly by a heading of
+ * another shape is the aspect level (and so on); the first that is not is the problem level.
+ */
+function levels(entries: readonly Entry[]): Levels {
   const aspect = new Set<Kind>(['section', 'aspectText']);
   const order: Kind[] = [];
   for (const e of entries) if (e.heading && !order.includes(e.heading.kind)) order.push(e.heading.kind);
@@ -127,6 +124,23 @@ function levels(entries: readonly Entry[]): { aspect: Set<Kind>; problem: Kind |
   return { aspect, problem: null };
 }
 
+/**
+ * What the heading of entry `at` is. Besides the shapes of `levels`, a heading of another shape,
+ * or of the problem shape, is an aspect when it reads as one: a phrase (no sentence stop) naming
+ * an aspect, followed by a problem heading. Mixed styles ("（一）… (二)… 三、… 4.…") and
+ * aspects numbered like the problems are read this way; a（1）list inside a measure is not.
+ */
+function role(entries: readonly Entry[], at: number, lv: Levels): 'aspect' | 'problem' | null {
+  const h = entries[at]?.heading;
+  if (!h) return null;
+  if (lv.aspect.has(h.kind)) return 'aspect';
+  const named = namesAspect(cleanTitle(h.rest)) && !/[。！？]/.test(h.rest);
+  // Same shape as the problems: only a bare heading line right before a problem heading, since
+  // a problem whose body is plain text would also be "followed" by the next problem.
+  if (h.kind === lv.problem) return named && entries[at + 1]?.heading?.kind === lv.problem ? 'aspect' : 'problem';
+  return named && nextHeadingKind(entries, at) === lv.problem ? 'aspect' : null;
+}
+
 function splitHeading(rest: string): { title: string; body: string[]; deadline: string | null } {
   const { rest: text, deadline } = takeDeadline(rest);
   const m = INLINE_BODY.exec(text);
@@ -135,7 +149,7 @@ function splitHeading(rest: string): { title: string; body: string[]; deadline: 
 }
 
 function readPart(part: Part, out: Progress): void {
-  const { aspect: aspectKinds, problem: problemKind } = levels(part.entries);
+  const lv = levels(part.entries);
   let aspect: ParsedAspect | null = null;
   let open: { problem: ParsedProblem; body: string[] } | null = null;
   const close = (): void => {
@@ -145,13 +159,14 @@ function readPart(part: Part, out: Progress): void {
     open.problem.committedDeadline = read.committedDeadline ?? open.problem.committedDeadline;
     open = null;
   };
-  for (const e of part.entries) {
+  part.entries.forEach((e, at) => {
     const h = e.heading;
-    if (h && aspectKinds.has(h.kind)) {
+    const is = role(part.entries, at, lv);
+    if (h && is === 'aspect') {
       close();
       aspect = { title: cleanTitle(h.rest) || e.text, problems: [] };
       out.aspects.push(aspect);
-    } else if (h && h.kind === problemKind) {
+    } else if (h && is === 'problem') {
       close();
       if (!aspect) {
         // Problems listed without aspect headings form one aspect named after their part.
@@ -172,7 +187,7 @@ function readPart(part: Part, out: Progress): void {
     } else if (out.aspects.length === 0) {
       out.intro.push(e.text);
     }
-  }
+  });
   close();
 }
 

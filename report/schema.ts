@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUTCOME_FIGURES, type OutcomeKey } from '../domain/outcomes';
 
 // Output contract of parseReport. The parser validates its own result against it, so a
 // structural bug surfaces as an exception instead of a silently malformed report.
@@ -29,11 +30,10 @@ export const FiguresSchema = z
     problemsUnfinished: headcount,
     measures: headcount,
     measuresCompleted: headcount,
-    regulations: headcount,
-    fundsRecoveredWan: z.number().nonnegative().nullable(),
-    partyDiscipline: headcount,
-    admonishment: headcount,
-    orderedSelfCriticism: headcount,
+    ...(Object.fromEntries(OUTCOME_FIGURES.map((f) => [f.key, f.decimals === 2 ? z.number().nonnegative().nullable() : headcount])) as Record<
+      OutcomeKey,
+      typeof headcount
+    >),
   })
   .strict();
 

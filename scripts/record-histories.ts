@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addDays, shanghaiDate } from '../domain/dates';
-import { campaignWorkflowId } from '../workflows/definitions';
+import { campaignWorkflowId } from '../domain/ids';
 import type { campaignWorkflow } from '../workflows';
 import { act, DAY, textEvidence, toInProgress } from '../tests/support/drive';
 import { Harness } from '../tests/support/harness';

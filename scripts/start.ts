@@ -3,14 +3,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb, pgliteDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { startDevServerProcess } from '../servers/temporal-env';
 import { createWorker } from '../worker/create-worker';
-import { env } from '../worker/env';
-import { runtimeFile } from '../client/context';
+import { env } from '../services/env';
+import { removeRuntime, writeRuntime } from '../services/runtime';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const worker = await createWorker({ connection, taskQueue: e.RECTIFY_TASK_QUEUE, db });
   const running = worker.run();
 
-  writeFileSync(runtimeFile(), JSON.stringify({ temporalAddress: temporal.address, databaseUrl, uiUrl: `http://localhost:${UI_PORT}` }, null, 2));
+  writeRuntime({ temporalAddress: temporal.address, databaseUrl, uiUrl: `http://localhost:${UI_PORT}` });
   say('[4/4] 就绪。');
   say('');
   say(`  Temporal Web UI:  http://localhost:${UI_PORT}`);
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     await socket?.stop();
     await pglite?.close();
     await temporal.stop();
-    rmSync(runtimeFile(), { force: true });
+    removeRuntime();
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());

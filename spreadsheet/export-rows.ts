@@ -1,9 +1,10 @@
 // The live ledger as sheet rows, in the template's layout plus the export's extra columns.
 import { shanghaiDate } from '../domain/dates';
+import { OUTCOME_FIGURES } from '../domain/outcomes';
 import { actionLabel, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
 import { KIND_LABEL } from '../domain/schemas';
 import type { CampaignRecord } from '../db/queries/get-campaign';
-import type { ProblemListRow } from '../db/queries/list-problems';
+import type { LedgerRow } from '../db/queries/ledger';
 import type { MeasureRow } from '../db/queries/list-measures';
 import type { Cell } from './cells';
 import { Directory } from './directory';
@@ -13,7 +14,7 @@ import { rolesOf } from './read-people';
 import { dateCell } from './write-book';
 
 /** "认领 2025-01-06 09:00" (Shanghai time). */
-function lastAction(p: ProblemListRow): string {
+function lastAction(p: LedgerRow): string {
   if (!p.lastAction) return '';
   const label = actionLabel(p.lastAction);
   if (!p.lastActionAt) return label;
@@ -23,9 +24,8 @@ function lastAction(p: ProblemListRow): string {
 
 export interface LedgerRowsInput {
   record: CampaignRecord;
-  problems: readonly ProblemListRow[];
+  problems: readonly LedgerRow[];
   measures: readonly MeasureRow[];
-  descriptions: ReadonlyMap<number, string>;
 }
 
 /**
@@ -41,16 +41,16 @@ export function ledgerRows(o: LedgerRowsInput): Cell[][] {
   const rows: Cell[][] = [];
   for (const p of o.problems) {
     const problem: Cell[] = [
-      p.no, aspects.get(p.aspectNo) ?? String(p.aspectNo), p.title, o.descriptions.get(p.no) ?? '', KIND_LABEL[p.kind],
+      p.no, aspects.get(p.aspectNo) ?? String(p.aspectNo), p.title, p.description, KIND_LABEL[p.kind],
       directory.label(p.responsibleLeader), p.department, directory.label(p.owner), dateCell(p.originalDeadline ?? p.deadline),
     ];
     const status: Cell[] = [STATUS_LABEL[p.status], dateCell(p.deadline), WARNING_LABEL[p.warning]];
     const measures = byProblem.get(p.no) ?? [];
-    if (!measures.length) rows.push([...problem, null, null, null, ...status, null, null, null, null, null, null, lastAction(p)]);
+    if (!measures.length) rows.push([...problem, null, null, null, ...status, null, ...OUTCOME_FIGURES.map(() => null), lastAction(p)]);
     for (const m of measures) {
       rows.push([
         ...problem, m.text, directory.label(m.owner), dateCell(m.due), ...status, m.done ? '是' : '否',
-        m.regulations, m.fundsRecoveredWan, m.partyDiscipline, m.admonishment, m.orderedSelfCriticism, lastAction(p),
+        ...OUTCOME_FIGURES.map((f) => m[f.key]), lastAction(p),
       ]);
     }
   }

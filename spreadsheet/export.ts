@@ -1,13 +1,14 @@
 // `rectify export`: the live ledger (what the workflows have made of it) as .xlsx or .csv, in the
 // template's layout plus status columns, so the file can be read by people and imported again.
-import { UserError } from '../client/errors';
+import { UserError } from '../domain/errors';
 import type { Db } from '../db/client';
+import { shanghaiDate } from '../domain/dates';
+import { OUTCOME_FIGURES, outcomeHeader } from '../domain/outcomes';
 import { getCampaign } from '../db/queries/get-campaign';
+import { queryLedger } from '../db/queries/ledger';
 import { listMeasures } from '../db/queries/list-measures';
-import { listProblems } from '../db/queries/list-problems';
 import { infoValues, ledgerRows, peopleRows } from './export-rows';
 import { columnIndex, EXPORT_COLUMNS, LEDGER_COLUMNS } from './layout';
-import { problemDescriptions } from './queries';
 import { DATE_FORMATS, infoSpec, LEDGER_WIDTHS, ledgerSpec, peopleSpec } from './template';
 import { outputFormat, writeBook } from './write-book';
 
@@ -24,20 +25,20 @@ export interface ExportResult {
 
 const HEADER = [...LEDGER_COLUMNS, ...EXPORT_COLUMNS];
 const X = columnIndex(HEADER);
-const EXTRA_WIDTHS = [14, 12, 6, 8, 8, 12, 8, 6, 8, 24];
+const EXTRA_WIDTHS = [14, 12, 6, 8, ...OUTCOME_FIGURES.map((f) => (f.decimals === 2 ? 12 : 8)), 24];
+const MONEY_FORMATS = Object.fromEntries(OUTCOME_FIGURES.filter((f) => f.decimals === 2).map((f) => [X[outcomeHeader(f)]!, '0.00']));
 
 export async function exportLedger(db: Db, campaignId: string, file: string, opts: ExportOptions = {}): Promise<ExportResult> {
   const format = outputFormat(file);
   const record = await getCampaign(db, campaignId);
   if (!record) throw new UserError(`找不到巡察整改「${campaignId}」：请确认编号`);
-  const problems = await listProblems(db, { campaignId });
+  const { rows: problems } = await queryLedger(db, { campaignId, today: shanghaiDate(Date.now()) });
   const measures = await listMeasures(db, { campaignId });
-  const descriptions = await problemDescriptions(db, campaignId);
-  const rows = ledgerRows({ record, problems, measures, descriptions });
+  const rows = ledgerRows({ record, problems, measures });
   const ledger = ledgerSpec(rows, {
     header: HEADER,
     widths: [...LEDGER_WIDTHS, ...EXTRA_WIDTHS],
-    formats: { ...DATE_FORMATS, [X['承诺整改时限']]: 'yyyy-mm-dd', [X['挽回资金损失（万元）']]: '0.00' },
+    formats: { ...DATE_FORMATS, [X['承诺整改时限']!]: 'yyyy-mm-dd', ...MONEY_FORMATS },
   });
   await writeBook(file, [ledger, infoSpec(infoValues(record)), peopleSpec(peopleRows(record))], format, opts.onProgress);
   return { problems: problems.length, rows: rows.length };

@@ -1,6 +1,6 @@
 // Every problem found in a file, collected so the person fixes them all in one pass instead of
 // one per import attempt.
-import { UserError } from '../client/errors';
+import { UserError } from '../domain/errors';
 import { SHEET } from './layout';
 
 export interface Where {

@@ -1,5 +1,6 @@
 // The spreadsheet layout shared by the template, the import and the export: one place, so a file
 // exported today imports tomorrow.
+import { OUTCOME_FIGURES, outcomeHeader } from '../domain/outcomes';
 import type { LeadingGroup } from '../domain/schemas';
 
 export const SHEET = { ledger: '台账', info: '巡察信息', people: '人员', guide: '说明' } as const;
@@ -41,13 +42,9 @@ export const EXPORT_COLUMNS = [
   '承诺整改时限',
   '预警',
   '措施完成',
-  '建章立制',
-  '挽回资金损失（万元）',
-  '党纪处分',
-  '诫勉',
-  '责令检查',
+  ...OUTCOME_FIGURES.map(outcomeHeader),
   '最近操作',
-] as const;
+];
 
 export const KIND_LABELS = ['立行立改', '限期整改', '长期坚持'] as const;
 

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../client/errors';
+import { UserError } from '../domain/errors';
 import { Cell, cellText } from './cells';
 import { toCsv } from './csv';
 

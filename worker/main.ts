@@ -1,8 +1,8 @@
 // A standalone worker against an existing Temporal server and PostgreSQL (DATABASE_URL).
 import { NativeConnection } from '@temporalio/worker';
-import { openDb } from '../db/client';
+import { openDb } from '../db/open';
 import { createWorker } from './create-worker';
-import { env } from './env';
+import { env } from '../services/env';
 
 async function main(): Promise<void> {
   const e = env();

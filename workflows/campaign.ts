@@ -1,7 +1,8 @@
 import * as wf from '@temporalio/workflow';
 import type { RectifyActivities } from '../activities/types';
 import { addDays, shanghaiInstant } from '../domain/dates';
-import { CampaignStats, CampaignWorkflowInput, campaignStatsQuery } from './definitions';
+import { outcomesSentence, type CampaignStats } from '../domain/stats';
+import { CampaignWorkflowInput, campaignStatsQuery } from './definitions';
 
 const { writeCampaignSnapshot, notify } = wf.proxyActivities<RectifyActivities>({
   startToCloseTimeout: '2 minutes',
@@ -33,8 +34,7 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
         title: `集中整改期已于 ${input.concentratedPeriodEnd} 结束`,
         body:
           `问题 ${s.problems} 个：已销号 ${s.closed} 个，未完成 ${s.open} 个，长期坚持 ${s.longTerm} 个（逾期 ${s.overdue} 个）；` +
-          `措施 ${s.measures} 条，已完成 ${s.measuresDone} 条；建章立制 ${s.regulations} 项，挽回资金损失 ${s.fundsRecoveredWan} 万元；` +
-          `党纪处分 ${s.partyDiscipline} 人，诫勉 ${s.admonishment} 人，责令检查 ${s.orderedSelfCriticism} 人。`,
+          `措施 ${s.measures} 条，已完成 ${s.measuresDone} 条；${outcomesSentence(s)}。`,
       },
     ],
   });

@@ -4,11 +4,10 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { ActionInput, ActionName, ProblemData } from '../domain/problem-types';
 import type { NewProblem } from '../domain/problem';
+import type { CampaignStats } from '../domain/stats';
 
 export const TASK_QUEUE = 'rectify';
 
-export const problemWorkflowId = (campaignId: string, no: number) => `rectify/${campaignId}/problem/${no}`;
-export const campaignWorkflowId = (campaignId: string) => `rectify/${campaignId}/campaign`;
 
 export const SearchAttributes = {
   campaign: defineSearchAttributeKey('RectifyCampaign', SearchAttributeType.KEYWORD),
@@ -62,22 +61,6 @@ export interface CampaignWorkflowInput {
   concentratedPeriodEnd: string;
   office: { id: string; name: string }[];
   notifyHour: number;
-}
-
-export interface CampaignStats {
-  campaignId: string;
-  problems: number;
-  closed: number;
-  open: number;
-  longTerm: number;
-  overdue: number;
-  measures: number;
-  measuresDone: number;
-  regulations: number;
-  fundsRecoveredWan: number;
-  partyDiscipline: number;
-  admonishment: number;
-  orderedSelfCriticism: number;
 }
 
 export const campaignStatsQuery = defineQuery<CampaignStats | null>('stats');

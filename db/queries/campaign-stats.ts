@@ -1,4 +1,5 @@
-import type { CampaignStats } from '../../workflows/definitions';
+import { OUTCOME_FIGURES, type OutcomeKey } from '../../domain/outcomes';
+import type { CampaignStats } from '../../domain/stats';
 import type { Db } from '../client';
 import { OVERDUE_STATUSES } from '../overdue';
 
@@ -9,7 +10,7 @@ import { OVERDUE_STATUSES } from '../overdue';
  * overdue: see OVERDUE_STATUSES. Measures and outcomes count every measure of the campaign.
  */
 export async function campaignStats(db: Db, campaignId: string, today: string): Promise<CampaignStats> {
-  const { rows: [p] } = await db.query<Omit<CampaignStats, 'campaignId' | 'measures' | 'measuresDone' | Outcome>>(
+  const { rows: [p] } = await db.query<Omit<CampaignStats, 'campaignId' | 'measures' | 'measuresDone' | OutcomeKey>>(
     `select count(*)::int as problems,
        (count(*) filter (where status = 'closed'))::int as closed,
        (count(*) filter (where status <> 'closed' and kind <> 'long-term'))::int as open,
@@ -18,22 +19,12 @@ export async function campaignStats(db: Db, campaignId: string, today: string): 
      from problems where campaign_id = $1`,
     [campaignId, today, OVERDUE_STATUSES],
   );
-  const { rows: [m] } = await db.query<Pick<CampaignStats, 'measures' | 'measuresDone' | Outcome>>(
-    `select count(*)::int as measures, (count(*) filter (where done))::int as "measuresDone",
-       coalesce(sum(regulations), 0)::int as regulations,
-       coalesce(sum(funds_recovered_wan), 0)::numeric(14, 2) as "fundsRecoveredWan",
-       coalesce(sum(party_discipline), 0)::int as "partyDiscipline",
-       coalesce(sum(admonishment), 0)::int as admonishment,
-       coalesce(sum(ordered_self_criticism), 0)::int as "orderedSelfCriticism"
+  const sums = OUTCOME_FIGURES.map((f) => `coalesce(sum(${f.column}), 0)::${f.decimals === 2 ? 'numeric(14, 2)' : 'int'} as "${f.key}"`);
+  const { rows: [m] } = await db.query<Pick<CampaignStats, 'measures' | 'measuresDone' | OutcomeKey>>(
+    `select count(*)::int as measures, (count(*) filter (where done))::int as "measuresDone", ${sums.join(', ')}
      from measures where campaign_id = $1`,
     [campaignId],
   );
   if (!p || !m) throw new Error('aggregate query returned no row');
-  return {
-    campaignId, problems: p.problems, closed: p.closed, open: p.open, longTerm: p.longTerm, overdue: p.overdue,
-    measures: m.measures, measuresDone: m.measuresDone, regulations: m.regulations, fundsRecoveredWan: m.fundsRecoveredWan,
-    partyDiscipline: m.partyDiscipline, admonishment: m.admonishment, orderedSelfCriticism: m.orderedSelfCriticism,
-  };
+  return { campaignId, ...p, ...m };
 }
-
-type Outcome = 'regulations' | 'fundsRecoveredWan' | 'partyDiscipline' | 'admonishment' | 'orderedSelfCriticism';

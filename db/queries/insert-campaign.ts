@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CampaignLedger } from '../../domain/schemas';
-import { problemWorkflowId } from '../../workflows/definitions';
+import { problemWorkflowId } from '../../domain/ids';
 import type { Db } from '../client';
 import { insertRows, json } from '../sql';
 
@@ -48,14 +48,15 @@ export async function insertCampaign(db: Db, ledger: CampaignLedger): Promise<In
     }
     const c = ledger.id;
     await insertRows(tx, 'departments', ['campaign_id', 'name'], ledger.departments.map((d) => [c, d]));
-    await insertRows(tx, 'people', ['campaign_id', 'id', 'name', 'title', 'department'],
-      ledger.people.map((p) => [c, p.id, p.name, p.title ?? null, p.department ?? null]));
+    await insertRows(tx, 'people', ['campaign_id', 'id', 'name', 'title', 'department', 'position'],
+      ledger.people.map((p, i) => [c, p.id, p.name, p.title ?? null, p.department ?? null, i + 1]));
     await insertRows(tx, 'aspects', ['campaign_id', 'no', 'title'], ledger.aspects.map((a) => [c, a.no, a.title]));
     await insertRows(tx, 'problems',
       ['campaign_id', 'no', 'aspect_no', 'title', 'description', 'kind', 'responsible_leader', 'department', 'owner',
-        'original_deadline', 'deadline', 'status', 'workflow_id', 'version'],
+        'original_deadline', 'deadline', 'status', 'workflow_id', 'version', 'measures_total', 'measures_done'],
       ledger.problems.map((p) => [c, p.no, p.aspect, p.title, p.description, p.kind, p.responsibleLeader, p.department, p.owner,
-        p.deadline ?? null, p.deadline ?? null, p.closed ? 'closed' : 'assigned', problemWorkflowId(c, p.no), -1]));
+        p.deadline ?? null, p.deadline ?? null, p.closed ? 'closed' : 'assigned', problemWorkflowId(c, p.no), -1,
+        p.measures.length, p.closed ? p.measures.length : 0]));
     await insertRows(tx, 'measures', ['campaign_id', 'problem_no', 'id', 'text', 'owner', 'due', 'done'],
       ledger.problems.flatMap((p) => p.measures.map((m, i) => [c, p.no, `M${i + 1}`, m.text, m.owner, m.due, p.closed === true])));
     return { created: true };

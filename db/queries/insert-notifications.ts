@@ -1,6 +1,13 @@
-import type { NotifyInput } from '../../activities/types';
+import type { OutgoingNotification } from '../../domain/problem-types';
 import type { Db } from '../client';
 import { insertRows } from '../sql';
+
+export interface NotifyInput {
+  campaignId: string;
+  problemNo?: number;
+  workflowId: string;
+  notifications: OutgoingNotification[];
+}
 
 /** The key stored per row: a notification's own key is unique only within its workflow. */
 export const notificationDedupeKey = (workflowId: string, dedupeKey: string) => `${workflowId}:${dedupeKey}`;

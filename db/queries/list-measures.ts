@@ -1,6 +1,7 @@
+import { OUTCOME_FIGURES, type Outcomes } from '../../domain/outcomes';
 import type { Db } from '../client';
 
-export interface MeasureRow {
+export interface MeasureRow extends Outcomes {
   problemNo: number;
   id: string;
   text: string;
@@ -8,11 +9,6 @@ export interface MeasureRow {
   due: string;
   done: boolean;
   completedAt: Date | null;
-  regulations: number;
-  fundsRecoveredWan: number;
-  partyDiscipline: number;
-  admonishment: number;
-  orderedSelfCriticism: number;
   evidenceCount: number;
 }
 
@@ -22,8 +18,7 @@ export async function listMeasures(db: Db, p: { campaignId: string; problemNo?: 
   const byProblem = p.problemNo === undefined ? '' : `and m.problem_no = $${params.push(p.problemNo)}`;
   const { rows } = await db.query<MeasureRow>(
     `select m.problem_no as "problemNo", m.id, m.text, m.owner, m.due, m.done, m.completed_at as "completedAt",
-       m.regulations, m.funds_recovered_wan as "fundsRecoveredWan", m.party_discipline as "partyDiscipline",
-       m.admonishment, m.ordered_self_criticism as "orderedSelfCriticism",
+       ${OUTCOME_FIGURES.map((f) => `m.${f.column} as "${f.key}"`).join(', ')},
        (select count(*)::int from evidence e
          where e.campaign_id = m.campaign_id and e.problem_no = m.problem_no and e.measure_id = m.id) as "evidenceCount"
      from measures m

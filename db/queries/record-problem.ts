@@ -1,6 +1,19 @@
-import type { RecordProblemInput } from '../../activities/types';
+import { OUTCOME_FIGURES, sumOutcomes } from '../../domain/outcomes';
+import type { HistoryEntry, ProblemData } from '../../domain/problem-types';
 import type { Db } from '../client';
 import { insertRows, json } from '../sql';
+
+/** The projection needs everything but the workflow's own bookkeeping. */
+export type ProblemSnapshot = Omit<ProblemData, 'history' | 'sent'>;
+
+export interface RecordProblemInput {
+  workflowId: string;
+  snapshot: ProblemSnapshot;
+  /** History entries not yet written; rows are keyed by (workflowId, seq) so a retry adds none. */
+  audit: HistoryEntry[];
+}
+
+const OUTCOME_COLUMNS = OUTCOME_FIGURES.map((f) => f.column);
 
 export interface RecordProblemResult {
   /** False when the stored row was already at this version or newer (a retry, or a stale write). */
@@ -16,25 +29,30 @@ export interface RecordProblemResult {
  * facts keyed by (workflow, seq): they are always offered and stored once.
  */
 export async function recordProblem(db: Db, { workflowId, snapshot: s, audit }: RecordProblemInput): Promise<RecordProblemResult> {
+  const totals = sumOutcomes(s.measures.map((m) => m.outcomes));
   return db.transaction(async (tx) => {
     // The row lock taken by ON CONFLICT … DO UPDATE also serialises concurrent writers of one problem.
     const { rows } = await tx.query(
       `insert into problems as p (campaign_id, no, aspect_no, title, description, kind, responsible_leader, department, owner,
          original_deadline, deadline, status, warning, workflow_id, version, started_on, closed_on, reopen_count, look_back_done,
-         pending_extension, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, now())
+         pending_extension, measures_total, measures_done, ${OUTCOME_COLUMNS.join(', ')}, updated_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+         ${OUTCOME_COLUMNS.map((_, i) => `$${23 + i}`).join(', ')}, now())
        on conflict (campaign_id, no) do update set
          aspect_no = excluded.aspect_no, title = excluded.title, description = excluded.description, kind = excluded.kind,
          responsible_leader = excluded.responsible_leader, department = excluded.department, owner = excluded.owner,
          original_deadline = excluded.original_deadline, deadline = excluded.deadline, status = excluded.status,
          warning = excluded.warning, workflow_id = excluded.workflow_id, version = excluded.version,
          started_on = excluded.started_on, closed_on = excluded.closed_on, reopen_count = excluded.reopen_count,
-         look_back_done = excluded.look_back_done, pending_extension = excluded.pending_extension, updated_at = now()
+         look_back_done = excluded.look_back_done, pending_extension = excluded.pending_extension,
+         measures_total = excluded.measures_total, measures_done = excluded.measures_done,
+         ${OUTCOME_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()
        where p.version < excluded.version
        returning no`,
       [s.campaignId, s.no, s.aspect, s.title, s.description, s.kind, s.remit.leader.id, s.remit.department, s.remit.owner.id,
         s.originalDeadline ?? null, s.deadline ?? null, s.status, s.warning, workflowId, s.version, s.startedOn, s.closedOn ?? null,
-        s.reopenCount, s.lookBackDone, json(s.pendingExtension)],
+        s.reopenCount, s.lookBackDone, json(s.pendingExtension), s.measures.length, s.measures.filter((m) => m.done).length,
+        ...OUTCOME_FIGURES.map((f) => totals[f.key])],
     );
     const updated = rows.length > 0;
     if (updated) await replaceChildren(tx, s);
@@ -67,11 +85,9 @@ async function replaceChildren(tx: Db, s: RecordProblemInput['snapshot']): Promi
   await insertRows(
     tx,
     'measures',
-    ['campaign_id', 'problem_no', 'id', 'text', 'owner', 'due', 'done', 'completed_at', 'completed_by',
-      'regulations', 'funds_recovered_wan', 'party_discipline', 'admonishment', 'ordered_self_criticism'],
+    ['campaign_id', 'problem_no', 'id', 'text', 'owner', 'due', 'done', 'completed_at', 'completed_by', ...OUTCOME_COLUMNS],
     s.measures.map((m) => [s.campaignId, s.no, m.id, m.text, m.owner, m.due, m.done, m.completedAt ?? null, m.completedBy ?? null,
-      m.outcomes.regulations, m.outcomes.fundsRecoveredWan, m.outcomes.partyDiscipline, m.outcomes.admonishment,
-      m.outcomes.orderedSelfCriticism]),
+      ...OUTCOME_FIGURES.map((f) => m.outcomes[f.key])]),
   );
   await insertRows(
     tx,

@@ -1,4 +1,4 @@
-import type { CampaignStats } from '../../workflows/definitions';
+import type { CampaignStats } from '../../domain/stats';
 import type { Db } from '../client';
 import { json } from '../sql';
 import { campaignStats } from './campaign-stats';

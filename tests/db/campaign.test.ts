@@ -1,6 +1,6 @@
 import { getCampaign } from '../../db/queries/get-campaign';
 import { insertCampaign, ledgerHash } from '../../db/queries/insert-campaign';
-import { listProblems } from '../../db/queries/list-problems';
+import { queryLedger, type LedgerQuery } from '../../db/queries/ledger';
 import { recordProblem } from '../../db/queries/record-problem';
 import type { CampaignLedger } from '../../domain/schemas';
 import { scenario, testLedger } from './fixtures';
@@ -89,7 +89,7 @@ describe('insertCampaign', () => {
   });
 });
 
-describe('listProblems', () => {
+describe('queryLedger (the ledger read model)', () => {
   const id = 'list-1';
   beforeAll(async () => {
     const ledger = testLedger({ id });
@@ -97,10 +97,10 @@ describe('listProblems', () => {
     await insertCampaign(t.db, testLedger({ id: 'list-other' })); // must never leak into list-1
     for (const w of scenario(ledger)) await recordProblem(t.db, w);
   });
-  const nos = async (p: Omit<Parameters<typeof listProblems>[1], 'campaignId'>) => (await listProblems(t.db, { campaignId: id, ...p })).map((r) => r.no);
+  const nos = async (p: Partial<LedgerQuery>) => (await queryLedger(t.db, { campaignId: id, today: '2025-01-01', ...p })).rows.map((r) => r.no);
 
   test('all problems in number order, with measure counts and outcome sums', async () => {
-    const rows = await listProblems(t.db, { campaignId: id });
+    const { rows } = await queryLedger(t.db, { campaignId: id, today: '2025-01-01' });
     expect(rows.map((r) => [r.no, r.status, r.measuresDone, r.measuresTotal])).toEqual([
       [1, 'in_progress', 1, 2],
       [2, 'leader_review', 1, 1],
@@ -117,19 +117,20 @@ describe('listProblems', () => {
   });
 
   test('filters by status and department, alone and together', async () => {
-    expect(await nos({ status: 'in_progress' })).toEqual([1, 3]);
-    expect(await nos({ status: 'closed' })).toEqual([4]);
+    expect(await nos({ status: ['in_progress'] })).toEqual([1, 3]);
+    expect(await nos({ status: ['closed'] })).toEqual([4]);
+    expect(await nos({ status: ['closed', 'leader_review'] })).toEqual([2, 4]);
     expect(await nos({ department: '财务科' })).toEqual([1, 4]);
-    expect(await nos({ department: '医务科', status: 'in_progress' })).toEqual([3]);
+    expect(await nos({ department: '医务科', status: ['in_progress'] })).toEqual([3]);
     expect(await nos({ department: '党办' })).toEqual([]);
   });
 
-  test('overdueOn: deadline before that day while the department still has to act', async () => {
-    expect(await nos({ overdueOn: '2025-01-15' })).toEqual([]); // problem 2 is due that very day
+  test('overdue: deadline before today while the department still has to act', async () => {
+    expect(await nos({ overdue: true, today: '2025-01-15' })).toEqual([]); // problem 2 is due that very day
     // Problem 2's deadline has passed but it waits in closure review; problem 4 is closed.
-    expect(await nos({ overdueOn: '2025-01-16' })).toEqual([]);
-    expect(await nos({ overdueOn: '2025-03-31' })).toEqual([]);
-    expect(await nos({ overdueOn: '2025-04-01' })).toEqual([1]);
-    expect(await nos({ overdueOn: '2025-04-01', department: '医务科' })).toEqual([]);
+    expect(await nos({ overdue: true, today: '2025-01-16' })).toEqual([]);
+    expect(await nos({ overdue: true, today: '2025-03-31' })).toEqual([]);
+    expect(await nos({ overdue: true, today: '2025-04-01' })).toEqual([1]);
+    expect(await nos({ overdue: true, today: '2025-04-01', department: '医务科' })).toEqual([]);
   });
 });

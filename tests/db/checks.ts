@@ -9,7 +9,7 @@ import { insertCampaignEvent } from '../../db/queries/insert-campaign-event';
 import { insertNotifications } from '../../db/queries/insert-notifications';
 import { listCampaignEvents } from '../../db/queries/list-campaign-events';
 import { listNotifications } from '../../db/queries/list-notifications';
-import { listProblems } from '../../db/queries/list-problems';
+import { queryLedger } from '../../db/queries/ledger';
 import { recordProblem } from '../../db/queries/record-problem';
 import { writeSnapshot } from '../../db/queries/write-snapshot';
 import { scenario, testLedger } from './fixtures';
@@ -85,8 +85,8 @@ export async function parityRun(db: Db): Promise<Json> {
   const raw = async (sql: string) => (await db.query(sql)).rows;
   return normalise({
     campaign: await getCampaign(db, id),
-    problems: await listProblems(db, { campaignId: id }),
-    overdue: await listProblems(db, { campaignId: id, overdueOn: '2025-04-10' }),
+    problems: (await queryLedger(db, { campaignId: id, today: '2025-04-10' })).rows,
+    overdue: (await queryLedger(db, { campaignId: id, today: '2025-04-10', overdue: true })).rows,
     notifications: await listNotifications(db, { campaignId: id }),
     stats: await campaignStats(db, id, '2025-04-10'),
     snapshot: await writeSnapshot(db, { campaignId: id, kind: 'concentrated-period-end', today: '2025-04-10' }),

@@ -1,13 +1,14 @@
 // A small hand-made campaign and problem snapshots for the database tests. Snapshots are built
 // by hand (not by driving the state machine) so each test can put a problem in exactly the state
 // it needs, e.g. in review with its deadline long past.
-import type { RecordProblemInput } from '../../activities/types';
+import type { RecordProblemInput } from '../../db/queries/record-problem';
 import { newProblemsOf } from '../../domain/campaign';
 import { newProblemData } from '../../domain/problem';
-import type { Evidence, HistoryEntry, Measure, Outcomes, ProblemStatus } from '../../domain/problem-types';
-import { ZERO_OUTCOMES } from '../../domain/problem-types';
+import type { Outcomes } from '../../domain/outcomes';
+import type { Evidence, HistoryEntry, Measure, ProblemStatus } from '../../domain/problem-types';
+import { ZERO_OUTCOMES } from '../../domain/outcomes';
 import { CampaignLedger, CampaignLedgerSchema } from '../../domain/schemas';
-import { problemWorkflowId } from '../../workflows/definitions';
+import { problemWorkflowId } from '../../domain/ids';
 
 export const HASH = 'a'.repeat(64);
 /** 2025-01-06 09:00 in Shanghai. */

@@ -1,7 +1,8 @@
 // Runs a check against PGlite in a plain Node process and writes the JSON result to a file.
 // Usage: tsx tests/db/pglite-child.ts <migrate|parity|reopen> <out.json> [dataDir]
 import { writeFileSync } from 'node:fs';
-import { openDb, pgliteDb } from '../../db/client';
+import { pgliteDb } from '../../db/client';
+import { openDb } from '../../db/open';
 import { migrate } from '../../db/migrate';
 import { migrationCheck, normalise, parityRun, tableNames, type Json } from './checks';
 import { testLedger } from './fixtures';

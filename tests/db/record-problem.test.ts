@@ -2,7 +2,7 @@ import { insertCampaign } from '../../db/queries/insert-campaign';
 import { insertNotifications } from '../../db/queries/insert-notifications';
 import { listNotifications } from '../../db/queries/list-notifications';
 import { recordProblem } from '../../db/queries/record-problem';
-import type { NotifyInput } from '../../activities/types';
+import type { NotifyInput } from '../../db/queries/insert-notifications';
 import { doneMeasure, entry, fileEvidence, snapshot, testLedger, textEvidence, write } from './fixtures';
 import { migratedPg, TestDb } from './pg';
 

@@ -4,7 +4,7 @@ import { campaignStats } from '../../db/queries/campaign-stats';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { recordProblem } from '../../db/queries/record-problem';
 import { writeSnapshot } from '../../db/queries/write-snapshot';
-import type { CampaignStats } from '../../workflows/definitions';
+import type { CampaignStats } from '../../domain/stats';
 import { doneMeasure, entry, scenario, snapshot, testLedger, write } from './fixtures';
 import { migratedPg, TestDb } from './pg';
 

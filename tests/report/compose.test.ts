@@ -1,6 +1,7 @@
 // compose() on hand-built models: the report's skeleton, measure numbering, the completed /
 // unfinished split and the figures, all without a database.
-import { compose, type Block } from '../../report/compose';
+import type { Block } from '../../report/blocks';
+import { compose } from '../../report/compose';
 import { toMarkdown } from '../../report/markdown';
 import type { ReportModel } from '../../report/model';
 import { parseReport } from '../../report/parse';

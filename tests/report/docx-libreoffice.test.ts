@@ -2,7 +2,6 @@
 // the PDF's text, and that text must hold the report — and parse back to the same report as the
 // Markdown, page footers ("— 2 —") and line wrapping included. LibreOffice and pdftotext are
 // required (servers/ensure-office.sh installs them): without them this test fails, it never skips.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +11,8 @@ import { toMarkdown } from '../../report/markdown';
 import { parseReport } from '../../report/parse';
 import { figuresSentence } from '../../report/tally';
 import { sampleModel } from './sample-model';
+import { runTool, squeeze } from '../support/office';
 
-function run(cmd: string, args: string[], timeoutMs = 90_000): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: timeoutMs });
-  if (r.error) {
-    const missing = (r.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? `${cmd} 未安装：请先运行 servers/ensure-office.sh` : `${cmd} 运行失败：${r.error.message}`);
-  }
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} 退出码 ${r.status}：${r.stderr}`);
-  return r.stdout;
-}
-
-const squeeze = (s: string) => s.replace(/\s+/g, '');
 
 test('LibreOffice opens the .docx: A4 pages, Chinese fonts embedded, the report\'s text and page numbers in the PDF', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'rectify-docx-'));
@@ -33,14 +22,14 @@ test('LibreOffice opens the .docx: A4 pages, Chinese fonts embedded, the report\
   writeFileSync(file, await toDocx(doc));
 
   // A private profile: parallel runs (and a desktop session) would otherwise share one and clash.
-  run('libreoffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
+  runTool('libreoffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file]);
   const pdf = join(dir, '通报.pdf');
-  const text = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
+  const text = runTool('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
 
-  const info = run('pdfinfo', [pdf]);
+  const info = runTool('pdfinfo', [pdf]);
   expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(3);
-  expect(run('pdffonts', [pdf])).toMatch(/CJK/);
+  expect(runTool('pdffonts', [pdf])).toMatch(/CJK/);
 
   const flat = squeeze(text);
   expect(flat).toContain(squeeze(doc.title));

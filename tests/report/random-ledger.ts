@@ -6,7 +6,7 @@ import { campaignStats } from '../../db/queries/campaign-stats';
 import { getCampaign } from '../../db/queries/get-campaign';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { listMeasures } from '../../db/queries/list-measures';
-import { listProblems } from '../../db/queries/list-problems';
+import { queryLedger } from '../../db/queries/ledger';
 import { recordProblem } from '../../db/queries/record-problem';
 import type { ProblemStatus } from '../../domain/problem-types';
 import type { ParsedReport } from '../../report/parse';
@@ -50,7 +50,7 @@ const stated = (n: number): number | null => (n === 0 ? null : n);
 export async function ledgerExpectation(db: Db, id: string, asOf: string): Promise<ParsedReport> {
   const record = await getCampaign(db, id);
   if (!record) throw new Error(`no campaign ${id}`);
-  const problems = await listProblems(db, { campaignId: id });
+  const { rows: problems } = await queryLedger(db, { campaignId: id, today: asOf });
   const measures = await listMeasures(db, { campaignId: id });
   const stats = await campaignStats(db, id, asOf);
   const split = problems.some((p) => p.status !== 'closed');

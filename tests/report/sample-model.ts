@@ -1,7 +1,7 @@
 // A hand-built ReportModel (no database): 青城市人民医院, two aspects, five problems — three
 // struck off, one in closure review after an approved extension, one long-term with a progress
 // note written with its own 一是/二是.
-import { ZERO_OUTCOMES, type Outcomes } from '../../domain/problem-types';
+import { ZERO_OUTCOMES, type Outcomes } from '../../domain/outcomes';
 import type { ReportModel, ReportProblem } from '../../report/model';
 
 const outcomes = (o: Partial<Outcomes> = {}): Outcomes => ({ ...ZERO_OUTCOMES, ...o });

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { addSpreadsheetCommands, loadLedger } from '../../client/spreadsheet-commands';
 import { Context } from '../../client/context';
-import { UserError } from '../../client/errors';
+import { UserError } from '../../domain/errors';
 import type { Db } from '../../db/client';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { migratedPg, TestDb } from '../db/pg';

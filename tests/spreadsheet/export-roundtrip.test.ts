@@ -1,7 +1,7 @@
 // Export the live ledger from a real PostgreSQL database, import the file again, and get the
 // ledger that was loaded — while the export's extra columns show the live state.
 import ExcelJS from 'exceljs';
-import { UserError } from '../../client/errors';
+import { UserError } from '../../domain/errors';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { recordProblem } from '../../db/queries/record-problem';
 import type { CampaignLedger } from '../../domain/schemas';
@@ -62,13 +62,13 @@ describe('exportLedger', () => {
     const [p1m1, p1m2, p2m1, p3, p4m1] = rows.map((r) => Object.fromEntries(header.map((h) => [h, r[col(h)] ?? null])));
     expect(p1m1).toMatchObject({
       序号: 1, 问题: '大额资金支出未经集体决策', 整改类型: '限期整改', 责任领导: '林院长', 责任人: '郑科长', 整改措施: '修订“三重一大”决策制度',
-      状态: '整改中', 预警: '无', 措施完成: '是', 建章立制: 2, '挽回资金损失（万元）': 12.35, 诫勉: 1, 最近操作: '审批整改措施 2025-01-06 09:03',
+      状态: '整改中', 预警: '无', 措施完成: '是', '建章立制（项）': 2, '挽回资金损失（万元）': 12.35, '诫勉（人）': 1, 最近操作: '审批整改措施 2025-01-06 09:03',
     });
     // Dates are date cells showing the calendar date: midnight UTC is what Excel displays as that day.
     expect(p1m1!['整改时限']).toEqual(new Date(Date.UTC(2025, 2, 31)));
     expect(p1m1!['承诺整改时限']).toEqual(new Date(Date.UTC(2025, 2, 31)));
-    expect(p1m2).toMatchObject({ 序号: 1, 整改措施: '清查2023年以来大额支出', 措施责任人: '冯会计', 措施完成: '否', 建章立制: 0 });
-    expect(p2m1).toMatchObject({ 序号: 2, 状态: '待责任领导审核', 党纪处分: 2, 责令检查: 3, '挽回资金损失（万元）': 0.5 });
+    expect(p1m2).toMatchObject({ 序号: 1, 整改措施: '清查2023年以来大额支出', 措施责任人: '冯会计', 措施完成: '否', '建章立制（项）': 0 });
+    expect(p2m1).toMatchObject({ 序号: 2, 状态: '待责任领导审核', '党纪处分（人）': 2, '责令检查（人）': 3, '挽回资金损失（万元）': 0.5 });
     expect(p3).toMatchObject({ 序号: 3, 问题描述: '医德医风教育每年不足两次，流于形式', 整改类型: '长期坚持', 整改措施: null, 措施完成: null, 整改时限: null });
     expect(p4m1).toMatchObject({ 序号: 4, 状态: '已销号', 措施完成: '是' });
   });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UserError } from '../../client/errors';
+import { UserError } from '../../domain/errors';
 import type { CampaignLedger } from '../../domain/schemas';
 import { readLedgerFile, ReadLedgerOptions } from '../../spreadsheet/import';
 import { writeTemplate } from '../../spreadsheet/template';

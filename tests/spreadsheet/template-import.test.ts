@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { UserError } from '../../client/errors';
+import { UserError } from '../../domain/errors';
 import { readLedgerFile } from '../../spreadsheet/import';
 import { LEDGER_COLUMNS, PEOPLE_COLUMNS } from '../../spreadsheet/layout';
 import { writeTemplate } from '../../spreadsheet/template';

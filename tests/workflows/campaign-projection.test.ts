@@ -1,6 +1,7 @@
 import { addDays, shanghaiDate } from '../../domain/dates';
-import type { CampaignStats } from '../../workflows/definitions';
-import { campaignWorkflowId, campaignStatsQuery } from '../../workflows/definitions';
+import { campaignWorkflowId } from '../../domain/ids';
+import type { CampaignStats } from '../../domain/stats';
+import { campaignStatsQuery } from '../../workflows/definitions';
 import type { campaignWorkflow } from '../../workflows';
 import { act, DAY, stateOf, textEvidence, toClosed, toInProgress } from '../support/drive';
 import { Harness, uniqueId } from '../support/harness';

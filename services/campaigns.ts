@@ -6,7 +6,8 @@ import type { CampaignLedger } from '../domain/schemas';
 import { shanghaiInstant } from '../domain/dates';
 import type { Db } from '../db/client';
 import { insertCampaign } from '../db/queries/insert-campaign';
-import { campaignWorkflowId, problemWorkflowId, SearchAttributes } from '../workflows/definitions';
+import { campaignWorkflowId, problemWorkflowId } from '../domain/ids';
+import { SearchAttributes } from '../workflows/definitions';
 import type { campaignWorkflow, problemWorkflow } from '../workflows';
 
 export interface CreateCampaignResult {
