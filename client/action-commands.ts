@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import path from 'node:path';
 import { OUTCOME_FIGURES, outcomeHeader, type OutcomeKey } from '../domain/outcomes';
 import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
-import { STATUS_LABEL } from '../domain/problem-types';
+import { REMIND_DEFAULT_TEXT, REMIND_MAX_LENGTH, STATUS_LABEL } from '../domain/problem-types';
 import { sendAction, textEvidence } from '../services/actions';
-import { fileEvidence } from './evidence-file';
+import { evidenceStoreFor, storeEvidenceFile } from '../services/evidence';
+import { env } from '../services/env';
 import { problemRef } from './problem-ref';
 import type { Context } from './context';
 import { UserError } from '../domain/errors';
@@ -17,7 +19,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Every lifecycle action as a command run by a named person (`--as`). */
 export function addActionCommands(program: Command, ctx: Context, out: (s: string) => void): void {
-  const action = <A extends ActionName>(name: string, description: string, act: A, build: (o: Common & Record<string, unknown>, rest: string[]) => Omit<ActionInput<A>, 'actor'>) => {
+  const action = <A extends ActionName>(name: string, description: string, act: A, build: (o: Common & Record<string, unknown>, rest: string[], where: { campaignId: string; no: number }) => Omit<ActionInput<A>, 'actor'> | Promise<Omit<ActionInput<A>, 'actor'>>) => {
     const cmd = program
       .command(name)
       .description(description)
@@ -29,7 +31,7 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
         const opts = rest.find((r): r is Common & Record<string, unknown> => typeof r === 'object' && r !== null && !(r instanceof Command))!;
         const positional = rest.filter((r): r is string => typeof r === 'string');
         const { campaignId, no } = problemRef(ref, opts.campaign);
-        const input = { actor: opts.as, ...build(opts, positional) } as ActionInput<A>;
+        const input = { actor: opts.as, ...(await build(opts, positional, { campaignId, no })) } as ActionInput<A>;
         const r = await sendAction(await ctx.temporal(), campaignId, no, act, input);
         out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
       });
@@ -42,9 +44,9 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
   );
   action('submit-plan', '提交整改措施待责任领导审批', 'submitPlan', () => ({}))();
   action('approve-plan', '批准整改措施（责任领导）；--return 退回', 'decidePlan', decision)((c) => c.option('--return <理由>', '退回并说明理由'));
-  action('complete', '完成一条整改措施并上传佐证材料（责任科室）', 'completeMeasure', (o, rest) => ({
+  action('complete', '完成一条整改措施并上传佐证材料（责任科室）', 'completeMeasure', async (o, rest, where) => ({
     measureId: rest[0] ?? '',
-    evidence: evidenceOf(o),
+    evidence: await evidenceOf(ctx, o, where),
     outcomes: Object.fromEntries(OUTCOME_FIGURES.map((f) => [f.key, num(o[optionKey(f.key)])])),
   }))((c) =>
     OUTCOME_FIGURES.reduce(
@@ -69,6 +71,9 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
   action('reopen', '回头看发现反弹，重新整改（办公室）', 'reopen', (o) => ({ reason: String(o.reason), deadline: String(o.deadline) }))((c) =>
     c.requiredOption('--reason <理由>', '反弹情况').requiredOption('--deadline <YYYY-MM-DD>', '新的整改时限'),
   );
+  action('remind', '催办：提醒责任科室抓紧整改（办公室）', 'remind', (o) => ({ text: optionalString(o.text) }))((c) =>
+    c.option('--text <内容>', `催办内容，最多 ${REMIND_MAX_LENGTH} 字；缺省为「${REMIND_DEFAULT_TEXT}」`),
+  );
 }
 
 /** The CLI's flag for each outcome figure (the figures themselves are defined in domain/outcomes). */
@@ -88,10 +93,24 @@ function parseMeasure(spec: string): { text: string; owner: string; due: string 
   return { text, owner, due };
 }
 
-function evidenceOf(o: Record<string, unknown>): Evidence[] {
+/**
+ * Files are stored in the data folder's evidence store (as the desk stores uploads), so the office
+ * can open what it verifies; text evidence is hashed.
+ */
+async function evidenceOf(ctx: Context, o: Common & Record<string, unknown>, where: { campaignId: string; no: number }): Promise<Evidence[]> {
   const files = (o.evidenceFile as string[] | undefined) ?? [];
   const texts = (o.evidenceText as string[] | undefined) ?? [];
-  return [...files.map(fileEvidence), ...texts.map(textEvidence)];
+  const stored: Evidence[] = [];
+  if (files.length) {
+    const db = await ctx.database();
+    const store = evidenceStoreFor(path.resolve(env().RECTIFY_DATA_DIR));
+    const maxBytes = Math.round(env().RECTIFY_MAX_UPLOAD_MB * 1024 * 1024);
+    for (const file of files) {
+      const e = await storeEvidenceFile(db, store, { campaignId: where.campaignId, problemNo: where.no, path: file, uploadedBy: o.as, maxBytes });
+      stored.push({ kind: 'file', name: e.name, size: e.size, sha256: e.sha256, mime: e.mime });
+    }
+  }
+  return [...stored, ...texts.map(textEvidence)];
 }
 
 function num(v: unknown): number | undefined {

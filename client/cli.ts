@@ -1,17 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ZodError } from 'zod';
 import { isValidDate } from '../domain/dates';
 import { describeReport } from '../report/describe';
 import { parseReport } from '../report/parse';
-import { inspectionFacts } from '../report/preamble';
-import { ledgerFromReport } from '../report/to-ledger';
-import { formatZodError } from '../domain/schemas';
 import { addActionCommands } from './action-commands';
 import { addReportCommands } from './report-commands';
 import { addSpreadsheetCommands, loadLedger } from './spreadsheet-commands';
 import { createCampaign } from '../services/campaigns';
+import { campaignIdFromFileName, ledgerFromReportText } from '../services/report-ledger';
 import { Context } from './context';
 import { UserError } from '../domain/errors';
 import { explain } from './errors';
@@ -115,16 +111,11 @@ function readText(file: string): string {
 
 function ledgerFromReportFile(file: string, o: { id?: string; deadline?: string; periodEnd?: string }) {
   const text = readText(file);
-  const id = o.id ?? path.basename(file).replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_.-]/g, '-');
+  // The options' own names in the message; the service checks the dates again under its names.
   for (const [name, v] of [['--deadline', o.deadline], ['--period-end', o.periodEnd]] as const) {
     if (v !== undefined && !isValidDate(v)) throw new UserError(`${name}: "${v}" 不是有效日期（格式 YYYY-MM-DD）`);
   }
-  try {
-    return ledgerFromReport(parseReport(text), { id, deadline: o.deadline, periodEnd: o.periodEnd, facts: inspectionFacts(text) });
-  } catch (e) {
-    if (e instanceof ZodError) throw new UserError(`由通报生成的台账无效：\n${formatZodError(e, '  ')}`);
-    throw e;
-  }
+  return ledgerFromReportText(text, { id: o.id ?? campaignIdFromFileName(file), deadline: o.deadline, periodEnd: o.periodEnd }).ledger;
 }
 
 const progressOnce = (total: number) => {

@@ -1,5 +1,5 @@
 import { dueEvents, nextEventAt, ScheduledEvent, ScheduleInput } from './policy';
-import { isDeadlineActive, record, snapshotOf } from './problem';
+import { departmentPeople, isDeadlineActive, record, snapshotOf, uniq } from './problem';
 import type { OutgoingNotification, PersonRef, ProblemData } from './problem-types';
 
 export function scheduleInputOf(d: ProblemData): ScheduleInput {
@@ -28,15 +28,24 @@ export function fireDueEvents(d: ProblemData, now: number): OutgoingNotification
     const before = snapshotOf(d);
     if (e.type === 'warning-yellow' && d.warning === 'none') d.warning = 'yellow';
     if (e.type === 'warning-red') d.warning = 'red';
-    out.push({ dedupeKey: e.key, kind: e.type, recipients: n.to, title: `问题${d.no}${n.title}`, body: n.body });
+    out.push(scheduledNotification(d, e, n));
     record(d, now, { id: 'system', name: '系统' }, e.type, n.title, before);
   }
   return out;
 }
 
-function describe(d: ProblemData, e: ScheduledEvent): { to: PersonRef[]; title: string; body: string } {
+/**
+ * The notification a scheduled event sends. The workflow sends it when the event fires and the desk
+ * shows it ahead of time (domain/escalation.ts), so both read this one definition.
+ */
+export function scheduledNotification(d: ProblemData, e: ScheduledEvent, n = describe(d, e)): OutgoingNotification {
+  return { dedupeKey: e.key, kind: e.type, recipients: n.to, title: `问题${d.no}${n.title}`, body: n.body };
+}
+
+/** Who is told what when a scheduled event fires; `title` is also the history entry's summary. */
+export function describe(d: ProblemData, e: ScheduledEvent): { to: PersonRef[]; title: string; body: string } {
   const r = d.remit;
-  const dept = uniq([r.owner, ...r.departmentMembers]);
+  const dept = departmentPeople(r);
   const what = `「${d.title}」（${r.department}）`;
   switch (e.type) {
     case 'reminder':
@@ -58,9 +67,4 @@ function describe(d: ProblemData, e: ScheduledEvent): { to: PersonRef[]; title: 
     case 'look-back':
       return { to: r.office, title: '回头看', body: `${what}已于 ${d.closedOn} 销号，请开展回头看，确认巩固或重新整改。` };
   }
-}
-
-function uniq(people: PersonRef[]): PersonRef[] {
-  const seen = new Set<string>();
-  return people.filter((p) => !seen.has(p.id) && (seen.add(p.id), true));
 }

@@ -126,6 +126,9 @@ const decision = z.object({ actor, approve: z.boolean(), reason: z.string().trim
   path: ['reason'],
 });
 
+export const REMIND_MAX_LENGTH = 500;
+export const REMIND_DEFAULT_TEXT = '请抓紧推进整改，按时限完成并上传佐证材料。';
+
 export const ActionSchemas = {
   claim: z.object({ actor }),
   planMeasures: z.object({ actor, measures: z.array(MeasureInputSchema).min(1, '至少一条整改措施') }),
@@ -147,9 +150,21 @@ export const ActionSchemas = {
   markPhaseComplete: z.object({ actor }),
   confirmLookBack: z.object({ actor }),
   reopen: z.object({ actor, reason, deadline: dateString }),
+  remind: z.object({
+    actor,
+    // An empty text means "say the usual": the office rarely has more to add than a nudge.
+    text: z
+      .string({ invalid_type_error: '催办内容应为文本' })
+      .trim()
+      .max(REMIND_MAX_LENGTH, `催办内容最多 ${REMIND_MAX_LENGTH} 字`)
+      .optional()
+      .transform((t) => t || REMIND_DEFAULT_TEXT),
+  }),
 } as const;
 
 export type ActionName = keyof typeof ActionSchemas;
+/** Every action, in lifecycle order (the order of ActionSchemas). */
+export const ACTION_NAMES = Object.keys(ActionSchemas) as ActionName[];
 export type ActionInput<A extends ActionName> = z.input<(typeof ActionSchemas)[A]>;
 export type ActionArgs<A extends ActionName> = z.output<(typeof ActionSchemas)[A]>;
 
@@ -169,6 +184,7 @@ export const ACTION_LABEL: Record<ActionName, string> = {
   markPhaseComplete: '阶段性完成',
   confirmLookBack: '回头看确认',
   reopen: '反弹重新整改',
+  remind: '催办',
 };
 
 export { idString };

@@ -90,11 +90,35 @@ const RULES: { [A in ActionName]: { role: (d: ProblemData) => Role; from: (d: Pr
   markPhaseComplete: { role: () => 'office', from: (d) => d.kind === 'long-term' && d.status === 'in_progress' },
   confirmLookBack: { role: () => 'office', from: (d) => d.status === 'closed' && !d.lookBackDone },
   reopen: { role: () => 'office', from: (d) => d.status === 'closed' },
+  remind: { role: () => 'office', from: (d) => d.status !== 'closed' },
 };
 
+const everyone = (remit: Remit): PersonRef[] => [remit.head, remit.leader, remit.owner, ...remit.office, ...remit.departmentMembers];
+
 export function findPerson(remit: Remit, who: string): PersonRef | undefined {
-  const all = [remit.head, remit.leader, remit.owner, ...remit.office, ...remit.departmentMembers];
+  const all = everyone(remit);
   return all.find((p) => p.id === who) ?? all.find((p) => p.name === who);
+}
+
+/**
+ * Whether the person with this id may take this action on this problem now: the same role and
+ * status rules validateAction applies, without the payload's preconditions (those need a payload).
+ */
+export function actionOpenTo(data: ProblemData, action: ActionName, personId: string): boolean {
+  const rule = RULES[action];
+  // By id only: a desk account is linked to its person id, never to a name.
+  const person = everyone(data.remit).find((p) => p.id === personId);
+  return !!person && holdsRole(data.remit, person, rule.role(data)) && rule.from(data);
+}
+
+/** The responsible department's people: its owner first, then the members, each once. */
+export function departmentPeople(remit: Remit): PersonRef[] {
+  return uniq([remit.owner, ...remit.departmentMembers]);
+}
+
+export function uniq(people: PersonRef[]): PersonRef[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.id) && (seen.add(p.id), true));
 }
 
 function holdsRole(remit: Remit, p: PersonRef, role: Role): boolean {
@@ -285,6 +309,13 @@ export function applyAction<A extends ActionName>(
       summary = `回头看发现反弹，重新整改，时限 ${data.deadline}`;
       tell([r.owner, r.leader], 'reopened', '反弹，重新整改', `${reason ?? ''}（新时限 ${data.deadline}）`);
       break;
+    case 'remind': {
+      // The text is already defaulted by the schema; the status is untouched, only the record grows.
+      const text = String(a.text);
+      summary = `办公室催办：${text}`;
+      tell(departmentPeople(r), 'manual-reminder', '办公室催办', text);
+      break;
+    }
   }
   record(data, now, actor, action, summary, before, reason);
   return notes;

@@ -1,16 +1,23 @@
 // `npm start`: the whole system on embedded defaults — Temporal dev server (file-backed, web UI on
-// 8233), PGlite behind a PostgreSQL socket, and the worker — plus a runtime file the CLI reads.
+// 8233), PGlite behind a PostgreSQL socket, the worker and the desk (HTTP API and web pages) — plus
+// a runtime file the CLI reads. On a first start it loads the demo campaign and its accounts.
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb, pgliteDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { startDevServerProcess } from '../servers/temporal-env';
-import { createWorker } from '../worker/create-worker';
+import { buildServer } from '../server/app';
+import { deskConfig } from '../server/context';
+import { isFirstStart, loadDemo } from '../services/demo';
 import { env } from '../services/env';
+import { evidenceStoreFor } from '../services/evidence';
+import { createLogger } from '../services/logger';
 import { removeRuntime, writeRuntime } from '../services/runtime';
+import { createWorker } from '../worker/create-worker';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -25,7 +32,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(e.RECTIFY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
-  say('[1/4] 启动 Temporal 开发服务器…');
+  say('[1/5] 启动 Temporal 开发服务器…');
   const temporal = await startDevServerProcess({
     dbFile: path.join(dataDir, 'temporal.db'),
     port: TEMPORAL_PORT,
@@ -38,33 +45,58 @@ async function main(): Promise<void> {
   let socket: PGLiteSocketServer | undefined;
   let pglite: PGlite | undefined;
   if (!databaseUrl) {
-    say('[2/4] 打开嵌入式数据库 PGlite…');
+    say('[2/5] 打开嵌入式数据库 PGlite…');
     const embedded = await pgliteDb(path.join(dataDir, 'pgdata'));
     await migrate(embedded);
     pglite = embedded.raw;
     socket = new PGLiteSocketServer({ db: pglite, port: PG_PORT, host: '127.0.0.1', maxConnections: 16 });
     await socket.start();
     databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres?sslmode=disable`;
-  } else say('[2/4] 使用 DATABASE_URL 指定的 PostgreSQL…');
+  } else say('[2/5] 使用 DATABASE_URL 指定的 PostgreSQL…');
 
-  say('[3/4] 启动 worker…');
+  say('[3/5] 启动 worker…');
   const db = pgDb(databaseUrl);
   await migrate(db);
-  const connection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createWorker({ connection, taskQueue: e.RECTIFY_TASK_QUEUE, db });
+  const native = await NativeConnection.connect({ address: temporal.address });
+  const worker = await createWorker({ connection: native, taskQueue: e.RECTIFY_TASK_QUEUE, db });
   const running = worker.run();
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: e.TEMPORAL_NAMESPACE });
 
-  writeRuntime({ temporalAddress: temporal.address, databaseUrl, uiUrl: `http://localhost:${UI_PORT}` });
-  say('[4/4] 就绪。');
+  const demoFile = path.join(dataDir, 'demo-password.txt');
+  if (!e.RECTIFY_DEMO) say('[4/5] 跳过演示数据（RECTIFY_DEMO=0）');
+  else if (await isFirstStart(db)) {
+    say('[4/5] 首次启动：载入演示巡察整改（清远市人民医院，来自真实通报）并创建演示账号…');
+    const demo = await loadDemo(client, db, { taskQueue: e.RECTIFY_TASK_QUEUE, password: e.RECTIFY_DEMO_PASSWORD });
+    // Kept for the next start (readable by this user only): a generated password is shown once.
+    writeFileSync(demoFile, `${demo.password}\n`, { mode: 0o600 });
+    say(`      问题 ${demo.problems} 个，账号 ${demo.usernames.length} 个`);
+  } else say('[4/5] 数据目录已有数据，不再载入演示数据');
+
+  say('[5/5] 启动整改工作台…');
+  const desk = await buildServer({
+    db,
+    temporal: client,
+    evidence: evidenceStoreFor(dataDir),
+    logger: createLogger(e.LOG_LEVEL === 'info' ? 'warn' : e.LOG_LEVEL),
+    config: deskConfig(e),
+  });
+  await desk.listen({ port: e.PORT, host: e.HOST });
+  const deskUrl = `http://${e.HOST === '0.0.0.0' || e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`;
+  writeRuntime({ temporalAddress: temporal.address, databaseUrl, uiUrl: `http://localhost:${UI_PORT}`, deskUrl });
+
   say('');
+  say(`  整改工作台:       ${deskUrl}`);
+  if (e.RECTIFY_DEMO && existsSync(demoFile)) {
+    const password = e.RECTIFY_DEMO_PASSWORD ?? readFileSync(demoFile, 'utf8').trim();
+    say('  演示账号（用户名即人员编号）:');
+    say('    dept-medical 医务科科长 · dept-finance 财务科科长 · vp-medical 分管医疗副院长');
+    say('    office-director 整改办主任 · secretary 党委书记（组长） · admin 系统管理员');
+    say(`  演示密码:         ${password}${e.RECTIFY_DEMO_PASSWORD ? '' : `（随机生成，保存在 ${demoFile}）`}`);
+  }
   say(`  Temporal Web UI:  http://localhost:${UI_PORT}`);
   say(`  数据目录:         ${dataDir}`);
-  say('');
-  say('  在另一个终端载入演示台账（清远市人民医院巡察整改，来自真实通报）：');
-  say('    npx rectify campaign create --file demo/ledger.json');
-  say('    npx rectify ls -c qingyuan-2024');
-  say('    npx rectify claim -c qingyuan-2024 1 --as dept-party');
-  say('    npx rectify show -c qingyuan-2024 1');
+  say('  命令行:           npx rectify --help');
   say('  按 Ctrl+C 停止。');
 
   let stopping = false;
@@ -72,9 +104,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('\n正在停止…');
+    await desk.close();
     worker.shutdown();
     await running.catch(() => undefined);
     await connection.close();
+    await native.close();
     await db.close();
     await socket?.stop();
     await pglite?.close();

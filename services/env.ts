@@ -23,7 +23,11 @@ const EnvSchema = z.object({
   RECTIFY_MAX_UPLOAD_MB: z.coerce.number().positive('RECTIFY_MAX_UPLOAD_MB 应为正数').default(50),
   /** npm start loads the demo campaign and its accounts on first start unless this is 0. */
   RECTIFY_DEMO: flag(true),
-  RECTIFY_DEMO_PASSWORD: z.string().min(1).optional(),
+  /** Empty counts as unset, as in most shells' habits. */
+  RECTIFY_DEMO_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { shanghaiDate } from '../domain/dates';
 import { OUTCOME_FIGURES, outcomeHeader } from '../domain/outcomes';
 import { getCampaign } from '../db/queries/get-campaign';
-import { queryLedger } from '../db/queries/ledger';
+import { type LedgerQuery, queryLedger } from '../db/queries/ledger';
 import { listMeasures } from '../db/queries/list-measures';
 import { infoValues, ledgerRows, peopleRows } from './export-rows';
 import { columnIndex, EXPORT_COLUMNS, LEDGER_COLUMNS } from './layout';
@@ -15,6 +15,11 @@ import { outputFormat, writeBook } from './write-book';
 export interface ExportOptions {
   /** Called while the file is written, every 500 rows and at the end: (rows written, rows in all). */
   onProgress?(done: number, total: number): void;
+  /**
+   * Only these problems, in this order: the reader's remit and the ledger page's filters (the desk
+   * exports what its list shows). The whole ledger, by number, when absent.
+   */
+  filter?: Omit<LedgerQuery, 'campaignId' | 'today' | 'no' | 'page' | 'pageSize'>;
 }
 
 export interface ExportResult {
@@ -32,7 +37,7 @@ export async function exportLedger(db: Db, campaignId: string, file: string, opt
   const format = outputFormat(file);
   const record = await getCampaign(db, campaignId);
   if (!record) throw new UserError(`找不到巡察整改「${campaignId}」：请确认编号`);
-  const { rows: problems } = await queryLedger(db, { campaignId, today: shanghaiDate(Date.now()) });
+  const { rows: problems } = await queryLedger(db, { ...opts.filter, campaignId, today: shanghaiDate(Date.now()) });
   const measures = await listMeasures(db, { campaignId });
   const rows = ledgerRows({ record, problems, measures });
   const ledger = ledgerSpec(rows, {

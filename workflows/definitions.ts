@@ -52,6 +52,8 @@ export const updates = {
   markPhaseComplete: actionUpdate('markPhaseComplete'),
   confirmLookBack: actionUpdate('confirmLookBack'),
   reopen: actionUpdate('reopen'),
+  // Added after histories were recorded: registering a handler writes no command, so no patch.
+  remind: actionUpdate('remind'),
 } as const satisfies { [A in ActionName]: unknown };
 
 export const stateQuery = defineQuery<ProblemData>('state');

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -66,7 +67,15 @@ test('create a campaign, drive a problem to closure and list problems by search 
   await rectify('approve-plan', '1', ...c, '--as', 'vp1');
   const evidence = path.join(dir, '报销管理办法.txt');
   writeFileSync(evidence, '第一条 为规范报销……');
+  const program = path.join(dir, '整改报告.pdf');
+  copyFileSync('/bin/true', program);
+  const renamed = await rectifyFails('complete', '1', 'M1', ...c, '--as', 'fin1', '--evidence-file', program);
+  expect(renamed.stderr).toContain('不支持的文件类型');
   await rectify('complete', '1', 'M1', ...c, '--as', 'fin1', '--evidence-file', evidence, '--regulations', '1');
+  // The bytes are kept in the data folder's store, named by their SHA-256, not only hashed.
+  const sha = createHash('sha256').update(readFileSync(evidence)).digest('hex');
+  expect(readFileSync(path.join(dir, 'evidence', sha.slice(0, 2), sha), 'utf8')).toBe('第一条 为规范报销……');
+  expect((await h.db.query('select name, uploaded_by from evidence_uploads where sha256 = $1', [sha])).rows).toEqual([{ name: '报销管理办法.txt', uploaded_by: 'fin1' }]);
   await rectify('complete', '1', 'M2', ...c, '--as', 'fin2', '--evidence-text', '检查报销凭证1200份', '--funds', '3.5');
   await rectify('request-closure', '1', ...c, '--as', 'fin1');
   expect(await rectify('review', '1', ...c, '--as', 'vp1', '--return', '请补充检查发现的问题清单')).toContain('当前状态：整改中');
@@ -102,7 +111,8 @@ test('create a campaign, drive a problem to closure and list problems by search 
     return out;
   });
   expect(byDepartment).toContain(`rectify/${ledger.id}/problem/2`);
-});
+  // About 25 CLI processes, each starting Node, tsx and a Temporal connection: minutes on a busy machine.
+}, 300_000);
 
 test('a broken ledger file is refused with field-level messages and nothing is created', async () => {
   const ledger = smallLedger({ id: uniqueId('bad') }) as unknown as Record<string, unknown>;

@@ -16,6 +16,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PasswordPage } from './pages/PasswordPage';
+import { ProblemPage } from './pages/ProblemPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { SupervisionPage } from './pages/SupervisionPage';
 import { TasksPage } from './pages/TasksPage';
@@ -60,6 +61,7 @@ function AppRoutes() {
             <Route path="tasks" element={<RequirePage page="tasks"><TasksPage /></RequirePage>} />
             <Route path="review" element={<RequirePage page="review"><ReviewPage /></RequirePage>} />
             <Route path="ledger" element={<RequirePage page="ledger"><LedgerPage /></RequirePage>} />
+            <Route path="problems/:no" element={<RequirePage page="ledger"><ProblemPage /></RequirePage>} />
             <Route path="supervision" element={<RequirePage page="supervision"><SupervisionPage /></RequirePage>} />
             <Route path="overview" element={<RequirePage page="overview"><OverviewPage /></RequirePage>} />
           </Route>

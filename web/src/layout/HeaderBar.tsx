@@ -3,7 +3,8 @@ import { App, Button, Dropdown, Space, Tag, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/AuthContext';
 import { withNext } from '../auth/RequireAuth';
-import { ROLE_LABEL } from '../auth/roles';
+import { ROLE_LABEL, seesProblems } from '../auth/roles';
+import { NotificationBell } from '../components/bell/NotificationBell';
 import { APP_TITLE } from '../components/PageTitle';
 
 /** Who is signed in, 修改密码 and 退出; at phone width also the button that opens the menu. */
@@ -24,21 +25,30 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
     <Space size={6}>
       <UserOutlined />
       <Typography.Text strong>{me.name}</Typography.Text>
-      <Tag color="red" style={{ marginInlineEnd: 0 }}>
-        {ROLE_LABEL[me.role]}
-      </Tag>
+      {/* At phone width the role would push the title onto two lines; the menu names it. */}
+      {!phone && (
+        <Tag color="red" style={{ marginInlineEnd: 0 }}>
+          {ROLE_LABEL[me.role]}
+        </Tag>
+      )}
     </Space>
   );
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8, height: '100%' }}>
       {phone && <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={onOpenMenu} />}
-      {phone && <Typography.Text strong>{APP_TITLE}</Typography.Text>}
+      {phone && (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {APP_TITLE}
+        </Typography.Text>
+      )}
       <div style={{ flex: 1 }} />
+      {seesProblems(me.role) && <NotificationBell />}
       {phone ? (
         <Dropdown
           trigger={['click']}
           menu={{
             items: [
+              { key: 'role', label: ROLE_LABEL[me.role], disabled: true },
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: toPassword },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出', onClick: signOut },
             ],

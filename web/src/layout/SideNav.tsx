@@ -23,7 +23,9 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
   const { pathname } = useLocation();
   const { campaigns, currentId } = useCampaigns();
   const page = useMatch('/c/:campaignId/:page/*')?.params.page;
-  const selected = NAV.find((n) => pathname === `/${n.key}` || n.key === page)?.key;
+  // A problem's page is reached from the ledger: keep 台账 lit while reading it.
+  const section = page === 'problems' ? 'ledger' : page;
+  const selected = NAV.find((n) => pathname === `/${n.key}` || n.key === section)?.key;
   const items = menuFor(me.role, currentId);
 
   const go = (path: string) => {

@@ -15,7 +15,8 @@ const WORKERS: readonly Role[] = ['dept_owner', 'dept_member', 'leader', 'office
 
 export const NAV: readonly NavItem[] = [
   { key: 'tasks', label: '我的任务', scope: 'campaign', roles: WORKERS },
-  { key: 'review', label: '待审核', scope: 'campaign', roles: WORKERS },
+  // Approvers only: a department never approves its own work.
+  { key: 'review', label: '待审核', scope: 'campaign', roles: ['leader', 'office', 'head'] },
   { key: 'ledger', label: '台账', scope: 'campaign', roles: WORKERS },
   { key: 'supervision', label: '督办中心', scope: 'campaign', roles: WORKERS },
   { key: 'overview', label: '总览', scope: 'campaign', roles: ['office', 'head'] },
@@ -38,3 +39,6 @@ export function menuFor(role: Role, campaignId: string | undefined): { key: Page
 export function pathOf(key: PageKey, campaignId: string | undefined): string {
   return navItem(key).scope === 'global' || campaignId === undefined ? `/${key}` : `/c/${encodeURIComponent(campaignId)}/${key}`;
 }
+
+/** 问题档案 of one problem; not a menu entry (reached from lists), guarded like the ledger. */
+export const problemPath = (campaignId: string, no: number): string => `/c/${encodeURIComponent(campaignId)}/problems/${no}`;

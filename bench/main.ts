@@ -1,0 +1,28 @@
+// npm run bench [-- campaign|ledger|desk …]: each benchmark in its own process, one after another
+// (all of them when none is named), so one's servers, memory and Temporal runtime never weigh on
+// the next. Each writes its own section of BENCHMARKS.md.
+import { fork } from 'node:child_process';
+
+const BENCHES: Record<string, string> = {
+  campaign: './start-campaign', // starting a 3,500-problem campaign vs no-op workflow starts
+  ledger: './ledger-list', // the ledger list over 100,000 problems vs a primary-key read
+  desk: './desk-load', // 50 users on the desk vs a bare Workflow Update
+};
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !(a in BENCHES));
+  if (unknown.length) {
+    process.stderr.write(`unknown benchmark: ${unknown.join(', ')} (choose from ${Object.keys(BENCHES).join(', ')})\n`);
+    process.exit(2);
+  }
+  let failed = 0;
+  for (const name of asked.length ? asked : Object.keys(BENCHES)) {
+    process.stderr.write(`[bench] === ${name} ===\n`);
+    const code = await new Promise<number | null>((resolve) => fork(require.resolve(BENCHES[name]!), [], { stdio: 'inherit' }).once('exit', resolve));
+    if (code !== 0) failed += 1;
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+void main();
