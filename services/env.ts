@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  /** Encrypts robot webhooks and secrets in the database; generated into the data folder when unset. */
+  RECTIFY_SECRET_KEY: z.string().min(32, 'RECTIFY_SECRET_KEY 至少 32 个字符').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,9 +5,9 @@ import { migrationCheck, normalise } from './checks';
 import { inPglite } from './pglite';
 
 const TABLES = [
-  'accounts', 'aspects', 'audit', 'campaign_events', 'campaign_report_texts', 'campaign_snapshots', 'campaigns', 'departments', 'desk_audit',
+  'accounts', 'aspects', 'audit', 'campaign_events', 'campaign_report_texts', 'campaign_snapshots', 'campaigns', 'contacts', 'departments', 'desk_audit',
   'evidence', 'evidence_files', 'evidence_uploads', 'measures', 'migrations', 'notifications', 'people', 'problems', 'progress_reports',
-  'sessions',
+  'robots', 'sessions',
 ];
 
 /** Applied to an empty database, then re-applied harmlessly: nothing runs twice, data is kept. */
