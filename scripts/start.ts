@@ -2,13 +2,14 @@
 // 8233), PGlite behind a PostgreSQL socket, the worker and the desk (HTTP API and web pages) — plus
 // a runtime file the CLI reads. On a first start it loads the demo campaign and its accounts.
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pgDb, pgliteDb } from '../db/client';
 import { migrate } from '../db/migrate';
+import { servePglite } from '../db/pglite-socket';
 import { startDevServerProcess } from '../servers/temporal-env';
 import { buildServer } from '../server/app';
 import { deskConfig } from '../server/context';
@@ -49,8 +50,7 @@ async function main(): Promise<void> {
     const embedded = await pgliteDb(path.join(dataDir, 'pgdata'));
     await migrate(embedded);
     pglite = embedded.raw;
-    socket = new PGLiteSocketServer({ db: pglite, port: PG_PORT, host: '127.0.0.1', maxConnections: 16 });
-    await socket.start();
+    socket = await servePglite(pglite, PG_PORT);
     databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres?sslmode=disable`;
   } else say('[2/5] 使用 DATABASE_URL 指定的 PostgreSQL…');
 
