@@ -13,3 +13,31 @@ export interface RectifyActivities {
   notify(input: NotifyInput): Promise<number>;
   writeCampaignSnapshot(input: SnapshotInput): Promise<CampaignStats>;
 }
+
+/** A message the dispatcher may send now, on its lane (one robot, or the SMTP pool). */
+export interface DueSend {
+  id: number;
+  lane: string;
+  urgent: boolean;
+}
+
+export interface PrepareResult {
+  /** Urgent first, then oldest. */
+  due: DueSend[];
+  /** More are due than were listed: ask again once these are under way. */
+  more: boolean;
+  /** When the next waiting delivery falls due (ms), or null. */
+  nextAt: number | null;
+}
+
+/** The delivery engine's activities (activities/delivery.ts), run by the dispatcher workflow. */
+export interface DeliveryActivities {
+  /** Expands new outbox rows into deliveries, composes due messages, lists what to send. */
+  prepareDeliveries(input: { now: number; exclude: number[] }): Promise<PrepareResult>;
+  /** Queues the weekly digests whose time has come; returns when to look again (ms). */
+  queueWeeklyDigests(input: { now: number }): Promise<number>;
+  /** Sends one message; 'skipped' when it was already sent (a repeated attempt). */
+  sendMessage(input: { messageId: number }): Promise<'sent' | 'skipped'>;
+  /** Records a message failed when its attempts ended without an answer (timeouts). */
+  abandonMessage(input: { messageId: number; reason: string }): Promise<void>;
+}

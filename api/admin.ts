@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MeSchema } from './auth';
 import { AccountPatchSchema, NewAccountSchema, UsernameSchema } from '../domain/accounts';
+import { ContactInputSchema } from '../domain/contact-forms';
+import { ContactBodySchema } from './contacts';
 import { dateString, idString } from '../domain/schemas';
 
 // 管理: loading ledgers and published reports, and the accounts. Initial passwords appear in a
@@ -22,15 +24,21 @@ export const AccountSchema = MeSchema.extend({
   passwordChangedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  contact: ContactBodySchema.optional().describe('此人的联系方式（账号列表、新建、修改时返回）'),
 });
 export type AccountBody = z.infer<typeof AccountSchema>;
 
 export const AccountListSchema = z.object({ items: z.array(AccountSchema) });
 export const AccountParamsSchema = z.object({ username: UsernameSchema });
 
-/** The domain's rules (department for department roles, the password policy when one is given). */
-export const NewAccountBodySchema = NewAccountSchema;
-export const AccountPatchBodySchema = AccountPatchSchema;
+/**
+ * The domain's rules (department for department roles, the password policy when one is given);
+ * `contact` sets the person's contacts with the account (fields left out are kept, null clears).
+ */
+export const NewAccountBodySchema = NewAccountSchema.and(z.object({ contact: ContactInputSchema.optional() }));
+export type NewAccountBody = z.input<typeof NewAccountBodySchema>;
+export const AccountPatchBodySchema = AccountPatchSchema.extend({ contact: ContactInputSchema.optional() });
+export type AccountPatchBody = z.input<typeof AccountPatchBodySchema>;
 
 export const CreatedAccountSchema = z.object({
   account: AccountSchema,
@@ -63,6 +71,7 @@ const LedgerSummary = z.object({
   measures: z.number(),
   departments: z.number(),
   people: z.number(),
+  contacts: z.number().describe('文件中填写了联系方式的人数'),
   /** Whether a campaign with this id is loaded already: with the same content (loading again starts nothing) or a different one (refused). */
   existing: z.enum(['none', 'same', 'different']),
 });
@@ -73,6 +82,7 @@ export const LedgerImportResultSchema = LedgerSummary.extend({
   created: z.boolean(),
   started: z.number().describe('新启动的问题工作流'),
   alreadyRunning: z.number(),
+  contactsUpdated: z.number().describe('联系方式有新增或变更的人数（联系方式不属于台账内容，再次导入同一台账也会更新）'),
   accounts: ImportAccountsResultSchema.nullable().describe('importAccounts=1 时为台账人员创建的账号（初始密码只显示这一次）'),
 });
 export type LedgerImportResult = z.infer<typeof LedgerImportResultSchema>;

@@ -5,6 +5,7 @@ import { STATUSES } from '../domain/problem-types';
 import { OutcomesSchema } from '../domain/outcomes';
 import { LedgerRowSchema } from './ledger';
 import { textField } from './common';
+import { DeliveryMarkSchema } from './deliveries';
 
 // One problem in full, and the bodies of the lifecycle actions. The actor is never in a body: the
 // server puts the signed-in person there, and the workflow checks that person's role and remit.
@@ -36,6 +37,7 @@ export const UpcomingEventSchema = z.object({
   days: z.number(),
   recipients: z.array(z.object({ id: z.string(), name: z.string() })),
   title: z.string(),
+  note: z.string().optional().describe('日期因节假日或周末调整的说明'),
 });
 
 export const ToldSchema = z.object({
@@ -44,6 +46,8 @@ export const ToldSchema = z.object({
   body: z.string(),
   at: z.string(),
   recipients: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Where it went and whether it arrived (email, robots), one mark per recipient and channel. */
+  deliveries: z.array(DeliveryMarkSchema).default([]),
 });
 
 export const ProblemDetailSchema = z.object({
@@ -87,6 +91,7 @@ export const ActionResultSchema = z.object({
   status: z.enum(STATUSES),
   version: z.number(),
   summary: z.string(),
+  recorded: z.boolean().describe('true：台账已更新；false：操作已生效，数据库暂时不可用，台账将自动补记'),
 });
 
 export const UploadResultSchema = z.object({ sha256, name: z.string(), size: z.number(), mime: z.string() });

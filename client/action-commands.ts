@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import path from 'node:path';
 import { OUTCOME_FIGURES, outcomeHeader, type OutcomeKey } from '../domain/outcomes';
 import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
-import { REMIND_DEFAULT_TEXT, REMIND_MAX_LENGTH, STATUS_LABEL } from '../domain/problem-types';
+import { ACCEPTED_NOT_RECORDED, REMIND_DEFAULT_TEXT, REMIND_MAX_LENGTH, STATUS_LABEL } from '../domain/problem-types';
 import { sendAction, textEvidence } from '../services/actions';
 import { evidenceStoreFor, storeEvidenceFile } from '../services/evidence';
 import { env } from '../services/env';
@@ -34,6 +34,7 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
         const input = { actor: opts.as, ...(await build(opts, positional, { campaignId, no })) } as ActionInput<A>;
         const r = await sendAction(await ctx.temporal(), campaignId, no, act, input);
         out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
+        if (!r.recorded) out(ACCEPTED_NOT_RECORDED);
       });
   };
   const decision = (o: Record<string, unknown>) => (typeof o.return === 'string' ? { approve: false, reason: o.return } : { approve: true, reason: optionalString(o.reason) });

@@ -4,9 +4,11 @@ import { isValidDate } from '../domain/dates';
 import { describeReport } from '../report/describe';
 import { parseReport } from '../report/parse';
 import { addActionCommands } from './action-commands';
+import { addDeliveryCommands } from './delivery-commands';
 import { addReportCommands } from './report-commands';
-import { addSpreadsheetCommands, loadLedger } from './spreadsheet-commands';
+import { addSpreadsheetCommands, loadLedgerWithContacts } from './spreadsheet-commands';
 import { createCampaign } from '../services/campaigns';
+import { saveLedgerContacts } from '../services/contacts';
 import { campaignIdFromFileName, ledgerFromReportText } from '../services/report-ledger';
 import { Context } from './context';
 import { UserError } from '../domain/errors';
@@ -34,13 +36,16 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
     .option('--period-end <YYYY-MM-DD>', '与 --from-report 一起用：集中整改期截止日')
     .action(async (o: { file?: string; base?: string; fromReport?: string; id?: string; deadline?: string; periodEnd?: string }) => {
       if (!o.file === !o.fromReport) throw new UserError('请用 --file 或 --from-report 之一指定来源');
-      const ledger = o.file ? await loadLedger(o.file, o.base) : ledgerFromReportFile(o.fromReport!, o);
+      const { ledger, contacts } = o.file ? await loadLedgerWithContacts(o.file, o.base) : { ledger: ledgerFromReportFile(o.fromReport!, o), contacts: [] };
       const client = await ctx.temporal();
       const db = await ctx.database();
       const r = await createCampaign(client, db, ledger, { taskQueue: ctx.taskQueue, onProgress: progressOnce(ledger.problems.length) });
+      // After the campaign: a ledger refused (same id, other content) changes no contacts either.
+      const updated = await saveLedgerContacts(db, contacts);
       out(
         `${r.created ? '已创建' : '已存在（内容相同）'}巡察整改 ${r.campaignId}：${ledger.organisation}，问题 ${ledger.problems.length} 个；` +
-          `新启动工作流 ${r.started} 个，已在运行 ${r.alreadyRunning} 个`,
+          `新启动工作流 ${r.started} 个，已在运行 ${r.alreadyRunning} 个` +
+          (contacts.length ? `；联系方式更新 ${updated} 人` : ''),
       );
     });
 
@@ -96,6 +101,7 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
     });
 
   addActionCommands(program, ctx, out);
+  addDeliveryCommands(program, ctx, out);
   addReportCommands(program, ctx, out);
   addSpreadsheetCommands(program, ctx, out);
   return program;

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Db, pgDb } from '../db/client';
+import { migrate } from '../db/migrate';
 import { env } from '../services/env';
 import { readRuntime } from '../services/runtime';
 import { UserError } from '../domain/errors';
@@ -22,8 +23,17 @@ export class Context {
     if (this.db) return this.db;
     const url = env().DATABASE_URL ?? readRuntime()?.databaseUrl;
     if (!url) throw new UserError('找不到数据库：请先在另一个终端运行 npm start，或设置 DATABASE_URL');
-    this.db = pgDb(url);
-    return this.db;
+    const db = pgDb(url);
+    // A database no worker has touched yet gets its tables here: migrations are idempotent and
+    // serialised by an advisory lock, and cost one read when nothing is missing.
+    try {
+      await migrate(db);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+    this.db = db;
+    return db;
   }
 
   get taskQueue(): string {

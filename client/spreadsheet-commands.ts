@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { CampaignLedger } from '../domain/schemas';
 import { exportLedger } from '../spreadsheet/export';
-import { readLedgerBase, readLedgerFile } from '../spreadsheet/import';
+import { type LoadedLedger, readLedgerBase, readLedgerWithContacts } from '../spreadsheet/import';
 import { writeTemplate } from '../spreadsheet/template';
 import type { Context } from './context';
 import { UserError } from '../domain/errors';
@@ -25,8 +25,13 @@ function lazyProgress(label: string): (done: number, total: number) => void {
  * listing every error in the file; nothing is returned then.
  */
 export async function loadLedger(file: string, baseFile?: string): Promise<CampaignLedger> {
+  return (await loadLedgerWithContacts(file, baseFile)).ledger;
+}
+
+/** The same, with the people's contacts the file carries beside the ledger (人员 columns 邮箱…飞书). */
+export async function loadLedgerWithContacts(file: string, baseFile?: string): Promise<LoadedLedger> {
   const base = baseFile ? await readLedgerBase(baseFile) : undefined;
-  return readLedgerFile(file, { base, onProgress: lazyProgress('校验台账') });
+  return readLedgerWithContacts(file, { base, onProgress: lazyProgress('校验台账') });
 }
 
 export function addSpreadsheetCommands(program: Command, ctx: Context, out: (s: string) => void): void {

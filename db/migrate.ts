@@ -29,9 +29,22 @@ async function lock(tx: Db): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
 }
 
+/** One read when nothing is missing (every CLI command asks): no lock, no transaction. */
+async function upToDate(db: Db, files: string[]): Promise<boolean> {
+  try {
+    const { rows } = await db.query<{ name: string }>('select name from migrations');
+    const have = new Set(rows.map((r) => r.name));
+    return files.every((f) => have.has(f));
+  } catch {
+    // No migrations table yet: a fresh database.
+    return false;
+  }
+}
+
 /** Applies what is missing; returns the names applied now, in order. */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = migrationFiles(dir);
+  if (await upToDate(db, files)) return [];
   await db.transaction(async (tx) => {
     await lock(tx);
     await tx.exec('create table if not exists migrations (name text primary key, applied_at timestamptz not null default now())');

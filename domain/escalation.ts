@@ -1,7 +1,9 @@
 // What the schedule will do next to one problem, for people to see ahead of time (the desk's
 // problem page). Nothing here schedules anything: it replays the workflow's own loop — wake at
 // nextEventAt, fire dueEvents, describe each — on a copy of the sent keys, so the forecast is the
-// workflow's behaviour by construction, provided nobody acts on the problem in the meantime.
+// workflow's behaviour by construction, provided nobody acts on the problem in the meantime. The
+// state says whether the working-day calendar applies (and with which years of holiday data), so
+// the dates here are the workflow's dates in both cases.
 import type { CalendarDate } from './dates';
 import { dueEvents, nextEventAt, type ScheduledEventType } from './policy';
 import { scheduleInputOf, scheduledNotification } from './problem-events';
@@ -22,6 +24,8 @@ export interface UpcomingEvent {
   recipients: PersonRef[];
   /** What the notification will say, e.g. 问题3逾期黄牌预警. */
   title: string;
+  /** Why the date is not the policy's own: "10月1日为国庆节，提前至9月30日" (the working-day calendar). */
+  note?: string;
 }
 
 /**
@@ -44,7 +48,9 @@ export function upcomingEscalation(data: ProblemData, now: number, limit = 6): U
     for (const e of dueEvents(input, data.policy, next, sent)) {
       sent.add(e.key);
       const n = scheduledNotification(data, e);
-      out.push({ key: e.key, type: e.type, label: EVENT_LABEL[e.type] ?? e.type, at: new Date(e.at).toISOString(), date: e.date, days: e.days, recipients: n.recipients, title: n.title });
+      const u: UpcomingEvent = { key: e.key, type: e.type, label: EVENT_LABEL[e.type] ?? e.type, at: new Date(e.at).toISOString(), date: e.date, days: e.days, recipients: n.recipients, title: n.title };
+      if (e.note) u.note = e.note;
+      out.push(u);
     }
     t = next;
   }

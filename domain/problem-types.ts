@@ -17,6 +17,9 @@ export const STATUSES = [
 ] as const;
 export type ProblemStatus = (typeof STATUSES)[number];
 
+/** Told with an action's answer when the workflow applied it but the ledger has not caught up yet. */
+export const ACCEPTED_NOT_RECORDED = '已受理：操作已生效，但数据库暂时不可用，台账将在恢复后自动补记';
+
 export const STATUS_LABEL: Record<ProblemStatus, string> = {
   assigned: '待认领',
   planning: '制定措施中',
@@ -113,6 +116,17 @@ export interface ProblemData {
   closedOn?: CalendarDate;
   lookBackDone: boolean;
   reopenCount: number;
+  /**
+   * Scheduled notices follow China's working days with holiday data up to this year
+   * (domain/calendar.ts); absent: calendar days. Set by the workflow behind a patch, so runs
+   * recorded before the calendar existed replay unchanged.
+   */
+  calendarThrough?: number;
+  /**
+   * Notices overdue at a start or wake-up collapse to one per ladder and state today's figures
+   * (domain/policy.ts collapseDue). Set by the workflow behind a patch, like calendarThrough.
+   */
+  catchUp?: true;
   sent: string[];
   history: HistoryEntry[];
   version: number;
@@ -198,6 +212,8 @@ export const EVENT_LABEL: Record<string, string> = {
   'overdue-weekly': '逾期提醒',
   'progress-request': '进展催报',
   'look-back': '回头看提醒',
+  /** A history entry, not a notice: an event superseded at catch-up and not sent. */
+  'event-skipped': '通知未发送（已合并）',
 };
 
 /** What a history entry's action is called for people: a person's action or a scheduled event. */

@@ -19,6 +19,7 @@ import { evidenceStoreFor } from '../services/evidence';
 import { createLogger } from '../services/logger';
 import { removeRuntime, writeRuntime } from '../services/runtime';
 import { createWorker } from '../worker/create-worker';
+import { ensureDeliveryDispatcher } from '../worker/dispatcher';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
   const running = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: e.TEMPORAL_NAMESPACE });
+  // Reminders by email and group robots (RECTIFY_SMTP_URL, robots configured in the desk).
+  await ensureDeliveryDispatcher(client, e.RECTIFY_TASK_QUEUE);
 
   const demoFile = path.join(dataDir, 'demo-password.txt');
   if (!e.RECTIFY_DEMO) say('[4/5] 跳过演示数据（RECTIFY_DEMO=0）');

@@ -5,6 +5,7 @@ import type { Me } from '../domain/accounts';
 import path from 'node:path';
 import type { Env } from '../services/env';
 import type { EvidenceStore } from '../services/evidence-store';
+import { robotSecretKey } from '../services/robots';
 
 // What every route may use, built once per server. Routes never read the environment: the entry
 // point (server/main.ts or npm start) parses it and hands the result in.
@@ -22,6 +23,12 @@ export interface DeskConfig {
   loginRateLimit: number;
   /** The task queue the worker polls: campaigns loaded through the desk start their workflows there. */
   taskQueue: string;
+  /**
+   * The key group robots' webhooks and secrets are sealed with (the worker must use the same one:
+   * RECTIFY_SECRET_KEY, or the key generated into the data folder). Without it the robot
+   * endpoints answer 503.
+   */
+  secretKey?: string;
 }
 
 export interface Desk {
@@ -54,5 +61,6 @@ export function deskConfig(e: Env, webRoot: string | undefined = path.resolve(__
     webRoot,
     loginRateLimit: 10,
     taskQueue: e.RECTIFY_TASK_QUEUE,
+    secretKey: robotSecretKey(e),
   };
 }

@@ -89,7 +89,14 @@ async function templateDir(): Promise<string> {
   return tpl;
 }
 
-export async function startThrowawayCluster(): Promise<Handle & { stop(): Promise<void> }> {
+export interface ThrowawayCluster extends Handle {
+  stop(): Promise<void>;
+  /** Stops the server, keeping its data (an outage); `resume` starts it again on the same port. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+}
+
+export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   const tpl = await templateDir();
   const dir = ownedTempDir('rectify-pg-');
   const data = path.join(dir, 'data');
@@ -109,9 +116,12 @@ export async function startThrowawayCluster(): Promise<Handle & { stop(): Promis
     const port = await freePort();
     // Durability off: fsync, full-page writes and commit flushes cost time and protect nothing here.
     const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off`;
-    await pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', '-t', '60', 'start']);
+    const start = () => pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', '-t', '60', 'start']);
+    await start();
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      pause: async () => void (await pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])),
+      resume: async () => void (await start()),
       async stop() {
         process.removeListener('exit', stopNow);
         // immediate: no checkpoint needed for data we delete next.

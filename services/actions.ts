@@ -1,17 +1,33 @@
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { problemWorkflowId } from '../domain/ids';
 import { ErrorCode, FailureType, FieldError, UserError } from '../domain/errors';
 import { ActionInput, ActionName, ActionSchemas, Evidence } from '../domain/problem-types';
 import { userErrorFromZod } from '../domain/schemas';
-import { ActionResult, updates } from '../workflows/definitions';
+import { ActionResult, stateQuery, updates } from '../workflows/definitions';
+
+/** What an action's sender is told: the update's result, and whether the ledger has it yet. */
+export interface ActionAnswer extends ActionResult {
+  /**
+   * true: the ledger (database) has the change. false: the workflow applied it (it stands and will
+   * not be undone) but the ledger write is still retrying, e.g. during a database outage.
+   */
+  recorded: boolean;
+}
+
+/** How long a sender waits for the ledger before being told "accepted, the ledger is catching up". */
+export const ACTION_ANSWER_WAIT_MS = 5_000;
 
 /**
  * Sends one action to a problem's workflow, for the CLI and the desk alike. The payload is checked
  * here with the same schema the workflow's validator uses, so a typo is answered without a round
  * trip; role and state checks happen in the workflow, which is the only authority on them. Every
  * refusal comes back as a UserError carrying the workflow's failure type and message.
+ *
+ * The workflow answers an update once the ledger has the change. When the database is down that
+ * takes as long as the outage, so the wait is bounded: an update the workflow accepted is applied
+ * whatever happens next, and after `waitMs` the sender hears so, with the workflow's new status.
  */
 export async function sendAction<A extends ActionName>(
   client: Client,
@@ -19,13 +35,22 @@ export async function sendAction<A extends ActionName>(
   no: number,
   action: A,
   input: ActionInput<A>,
-): Promise<ActionResult> {
+  opts: { waitMs?: number } = {},
+): Promise<ActionAnswer> {
   const parsed = ActionSchemas[action].safeParse(input);
   if (!parsed.success) throw userErrorFromZod(parsed.error);
   const handle = client.workflow.getHandle(problemWorkflowId(campaignId, no));
   const def = updates[action] as unknown as typeof updates.claim;
   try {
-    return await handle.executeUpdate(def, { args: [input as ActionInput<'claim'>] });
+    // Accepted means the validator passed and the handler runs: the action is applied.
+    const update = await handle.startUpdate(def, { args: [input as ActionInput<'claim'>], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), opts.waitMs ?? ACTION_ANSWER_WAIT_MS)));
+    const result = await Promise.race([update.result(), waited]).finally(() => clearTimeout(timer));
+    if (result) return { ...result, recorded: true };
+    // The state lives in the workflow, not the database: a query answers during an outage.
+    const state = await handle.query(stateQuery);
+    return { status: state.status, version: state.version, summary: state.history[state.version - 1]?.summary ?? '', recorded: false };
   } catch (e) {
     throw refusal(e) ?? e;
   }

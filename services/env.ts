@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_QUIET_HOURS, parseQuietHours } from '../domain/delivery';
 import { formatZodError } from '../domain/schemas';
 
 const flag = (fallback: boolean) =>
@@ -30,6 +31,23 @@ const EnvSchema = z.object({
     .transform((v) => v || undefined),
   /** Encrypts robot webhooks and secrets in the database; generated into the data folder when unset. */
   RECTIFY_SECRET_KEY: z.string().min(32, 'RECTIFY_SECRET_KEY 至少 32 个字符').optional(),
+  /**
+   * Lets group robots post to http://127.0.0.1 / localhost instead of the providers' https hosts:
+   * the tests' and benchmarks' local robot sinks. Never set it in production.
+   */
+  RECTIFY_ALLOW_LOCAL_ROBOTS: flag(false),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.hospital.cn:587 or smtps://…:465; a secret (it carries the password). */
+  RECTIFY_SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), 'RECTIFY_SMTP_URL 应为 smtp://用户名:密码@主机:端口 或 smtps://… 形式'),
+  /** The sender of reminder emails, e.g. "整改办 <zgb@hospital.cn>". */
+  RECTIFY_MAIL_FROM: z.string().optional().transform((v) => v || undefined),
+  /** Where people open the desk; links in emails and robot posts point there. */
+  RECTIFY_DESK_URL: z.string().url('RECTIFY_DESK_URL 应为 http(s)://… 形式的地址').optional(),
+  /** No sends in these hours (Asia/Shanghai) except red warnings: "20-8", "22:30-7:00", or "off". */
+  RECTIFY_QUIET_HOURS: z.string().default(DEFAULT_QUIET_HOURS).refine((v) => parseQuietHours(v) !== null, 'RECTIFY_QUIET_HOURS 应为 20-8 或 20:00-08:00 形式，off 表示不设免打扰'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,6 +14,10 @@ export const REDACT_PATHS = [
   '*.token',
   '*.secret',
   '*.databaseUrl',
+  // the delivery engine's: the SMTP URL carries a password, a robot's webhook its key
+  '*.smtpUrl',
+  '*.webhook',
+  '*.RECTIFY_SMTP_URL',
 ];
 
 export function loggerOptions(level: string): LoggerOptions {

@@ -2,6 +2,7 @@
 // ledger — or one UserError listing everything that is wrong, and no ledger at all.
 import { CampaignLedger, CampaignLedgerSchema } from '../domain/schemas';
 import type { Sheet } from './cells';
+import type { PersonContact } from './contacts';
 import { Directory, uniqueDepartments } from './directory';
 import { Issues } from './issues';
 import { META_FIELDS, SHEET } from './layout';
@@ -10,7 +11,14 @@ import { InfoSheet, readInfo } from './read-info';
 import { readLedgerSheet } from './read-ledger';
 import { readPeople } from './read-people';
 
-export type LedgerBase = Partial<CampaignLedger>;
+/** What a file does not hold itself; `contacts` go with the base's people. */
+export type LedgerBase = Partial<CampaignLedger> & { contacts?: PersonContact[] };
+
+/** A ledger and, beside it, the contacts its people sheet (or JSON) gave: not part of the ledger's identity. */
+export interface LoadedLedger {
+  ledger: CampaignLedger;
+  contacts: PersonContact[];
+}
 
 export interface AssembleOptions {
   base?: LedgerBase;
@@ -22,7 +30,7 @@ export interface AssembleOptions {
 const NOT_LEDGER: readonly string[] = [SHEET.info, SHEET.people, SHEET.guide];
 const PROVIDE_BASE = '请同时提供填好「巡察信息」和「人员」的 .xlsx 或 JSON 台账作为基础信息';
 
-export function ledgerFromSheets(file: string, sheets: readonly Sheet[], o: AssembleOptions): CampaignLedger {
+export function ledgerFromSheets(file: string, sheets: readonly Sheet[], o: AssembleOptions): LoadedLedger {
   const issues = new Issues();
   const base = o.base ?? {};
   const sheet = (name: string) => sheets.find((s) => s.name === name);
@@ -54,7 +62,7 @@ export function ledgerFromSheets(file: string, sheets: readonly Sheet[], o: Asse
     aspects: ledger?.aspects ?? [],
     problems: ledger?.problems ?? [],
   });
-  if (r.success) return r.data;
+  if (r.success) return { ledger: r.data, contacts: (peopleSheet ? fromSheet?.contacts : base.contacts) ?? [] };
   addSchemaIssues(r.error, { ledger: ledger?.rows ?? [], people: fromSheet?.rows, info: info?.rows }, issues);
   issues.throwIfAny(file);
   throw new Error('unreachable: the schema failed without issues');

@@ -5,6 +5,7 @@ import { DeadlinePolicySchema } from '../domain/policy';
 import { AspectSchema, dateString, formatZodError, idString, LeadingGroupSchema, PersonSchema } from '../domain/schemas';
 import type { LedgerBase } from './assemble';
 import type { Sheet } from './cells';
+import { contactsFromJson } from './contacts';
 import { uniqueDepartments } from './directory';
 import { Issues } from './issues';
 import { META_FIELDS, SHEET } from './layout';
@@ -34,7 +35,8 @@ const BaseSchema = z
 
 export function baseFromJson(raw: unknown, issues: Issues): LedgerBase {
   const r = BaseSchema.safeParse(raw);
-  if (r.success) return r.data;
+  const contacts = contactsFromJson(raw, issues);
+  if (r.success) return { ...r.data, ...(contacts.length ? { contacts } : {}) };
   for (const line of formatZodError(r.error).split('\n')) issues.add({}, line);
   return {};
 }
@@ -57,6 +59,7 @@ export function baseFromSheets(sheets: readonly Sheet[], issues: Issues): Ledger
   if (people) {
     base.people = people.people;
     base.leadingGroup = people.leadingGroup;
+    if (people.contacts.length) base.contacts = people.contacts;
   }
   const departments = uniqueDepartments(info?.departments ?? [], (people?.people ?? []).map((p) => p.department ?? ''));
   if (departments.length) base.departments = departments;

@@ -4,11 +4,12 @@ import { OUTCOME_FIGURES } from '../domain/outcomes';
 import { actionLabel, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
 import { KIND_LABEL } from '../domain/schemas';
 import type { CampaignRecord } from '../db/queries/get-campaign';
+import type { ContactRow } from '../db/queries/get-contact';
 import type { LedgerRow } from '../db/queries/ledger';
 import type { MeasureRow } from '../db/queries/list-measures';
 import type { Cell } from './cells';
 import { Directory } from './directory';
-import { DEPARTMENTS_LABEL, META_FIELDS, ROLE_LABEL } from './layout';
+import { CONTACT_COLUMNS, CONTACT_FIELD, DEPARTMENTS_LABEL, META_FIELDS, ROLE_LABEL } from './layout';
 import { formatPolicyValue, POLICY_FIELDS, POLICY_KEYS } from './policy-fields';
 import { rolesOf } from './read-people';
 import { dateCell } from './write-book';
@@ -71,13 +72,22 @@ export function infoValues(record: CampaignRecord): (label: string) => Cell {
   return (label) => values.get(label) ?? null;
 }
 
-/** 人员 rows: the leading group first (组长, 副组长, 办公室, 成员), then everyone else by id. */
-export function peopleRows(record: CampaignRecord): Cell[][] {
+/**
+ * 人员 rows: the leading group first (组长, 副组长, 办公室, 成员), then everyone else by id; with
+ * each person's live contacts, so the file loads again with the same contacts.
+ */
+export function peopleRows(record: CampaignRecord, contacts: ReadonlyMap<string, ContactRow> = new Map()): Cell[][] {
   const group = record.campaign.leadingGroup;
   const order = new Map<string, number>();
   [group.head, ...group.deputies, ...group.office, ...group.members].forEach((id, i) => {
     if (!order.has(id)) order.set(id, i);
   });
   const people = [...record.people].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return people.map((p) => [p.id, p.name, p.title ?? '', p.department ?? '', rolesOf(group, p.id).map((r) => ROLE_LABEL[r]).join('、')]);
+  return people.map((p) => {
+    const c = contacts.get(p.id);
+    return [
+      p.id, p.name, p.title ?? '', p.department ?? '', rolesOf(group, p.id).map((r) => ROLE_LABEL[r]).join('、'),
+      ...CONTACT_COLUMNS.map((column) => c?.[CONTACT_FIELD[column]] ?? ''),
+    ];
+  });
 }

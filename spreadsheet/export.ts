@@ -6,6 +6,7 @@ import { shanghaiDate } from '../domain/dates';
 import { OUTCOME_FIGURES, outcomeHeader } from '../domain/outcomes';
 import { getCampaign } from '../db/queries/get-campaign';
 import { type LedgerQuery, queryLedger } from '../db/queries/ledger';
+import { listContacts } from '../db/queries/list-contacts';
 import { listMeasures } from '../db/queries/list-measures';
 import { infoValues, ledgerRows, peopleRows } from './export-rows';
 import { columnIndex, EXPORT_COLUMNS, LEDGER_COLUMNS } from './layout';
@@ -20,6 +21,8 @@ export interface ExportOptions {
    * exports what its list shows). The whole ledger, by number, when absent.
    */
   filter?: Omit<LedgerQuery, 'campaignId' | 'today' | 'no' | 'page' | 'pageSize'>;
+  /** The people's live contacts in 人员 (default true); false leaves those columns empty. */
+  contacts?: boolean;
 }
 
 export interface ExportResult {
@@ -45,6 +48,7 @@ export async function exportLedger(db: Db, campaignId: string, file: string, opt
     widths: [...LEDGER_WIDTHS, ...EXTRA_WIDTHS],
     formats: { ...DATE_FORMATS, [X['承诺整改时限']!]: 'yyyy-mm-dd', ...MONEY_FORMATS },
   });
-  await writeBook(file, [ledger, infoSpec(infoValues(record)), peopleSpec(peopleRows(record))], format, opts.onProgress);
+  const contacts = new Map(opts.contacts === false ? [] : (await listContacts(db, record.people.map((p) => p.id))).map((c) => [c.personId, c]));
+  await writeBook(file, [ledger, infoSpec(infoValues(record)), peopleSpec(peopleRows(record, contacts))], format, opts.onProgress);
   return { problems: problems.length, rows: rows.length };
 }

@@ -2,12 +2,14 @@
 // check, or a UserError listing every problem found (row and column in Chinese) — so the caller
 // inserts only after a successful read.
 import { CampaignLedger, CampaignLedgerSchema, formatZodError } from '../domain/schemas';
-import { AssembleOptions, LedgerBase, ledgerFromSheets } from './assemble';
+import { AssembleOptions, LedgerBase, ledgerFromSheets, LoadedLedger } from './assemble';
 import { baseFromJson, baseFromSheets } from './base';
+import { contactsFromJson } from './contacts';
 import { fileError, Issues } from './issues';
 import { fileKind, readChecked, readCsv, readXlsx } from './read-file';
 
-export type { LedgerBase } from './assemble';
+export type { LedgerBase, LoadedLedger } from './assemble';
+export type { PersonContact } from './contacts';
 
 export interface ReadLedgerOptions {
   /** Called while the ledger rows are checked, e.g. every 500 rows: (rows done, rows in all). */
@@ -26,6 +28,15 @@ export interface ReadLedgerOptions {
 
 /** A ledger from `file`: .json (a CampaignLedger), .xlsx (the template's layout) or .csv (its 台账 sheet). */
 export async function readLedgerFile(file: string, opts: ReadLedgerOptions = {}): Promise<CampaignLedger> {
+  return (await readLedgerWithContacts(file, opts)).ledger;
+}
+
+/**
+ * The ledger and, beside it, its people's contacts (人员 columns 邮箱…飞书, or `contact` on JSON
+ * people): what `campaign create --file` and the desk's ledger import load. Contact errors are
+ * listed with the others; nothing comes back unless everything is right.
+ */
+export async function readLedgerWithContacts(file: string, opts: ReadLedgerOptions = {}): Promise<LoadedLedger> {
   const kind = fileKind(file);
   const bytes = await readChecked(file);
   if (kind === 'json') return readJsonLedger(file, bytes, opts.base);
@@ -59,11 +70,14 @@ function parseJson(file: string, bytes: Buffer): unknown {
   return raw;
 }
 
-function readJsonLedger(file: string, bytes: Buffer, base: LedgerBase = {}): CampaignLedger {
-  const r = CampaignLedgerSchema.safeParse({ ...base, ...(parseJson(file, bytes) as object) });
-  if (r.success) return r.data;
+function readJsonLedger(file: string, bytes: Buffer, base: LedgerBase = {}): LoadedLedger {
+  const raw = parseJson(file, bytes) as { people?: unknown };
   const issues = new Issues();
-  for (const line of formatZodError(r.error).split('\n')) issues.add({}, line);
+  // The file's people bring their own contacts; people taken from the base bring the base's.
+  const contacts = raw.people !== undefined ? contactsFromJson(raw, issues) : (base.contacts ?? []);
+  const r = CampaignLedgerSchema.safeParse({ ...base, ...raw });
+  if (!r.success) for (const line of formatZodError(r.error).split('\n')) issues.add({}, line);
   issues.throwIfAny(file);
+  if (r.success) return { ledger: r.data, contacts };
   throw new Error('unreachable: the schema failed without issues');
 }

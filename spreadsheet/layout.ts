@@ -48,8 +48,42 @@ export const EXPORT_COLUMNS = [
 
 export const KIND_LABELS = ['立行立改', '限期整改', '长期坚持'] as const;
 
-export const PEOPLE_COLUMNS = ['编号', '姓名', '职务', '科室', '角色'] as const;
+/** How each person is reached (optional): carried beside the ledger, never part of its identity. */
+export const CONTACT_COLUMNS = ['邮箱', '手机', '企业微信', '钉钉', '飞书'] as const;
+export type ContactColumn = (typeof CONTACT_COLUMNS)[number];
+export const CONTACT_FIELD: Record<ContactColumn, 'email' | 'mobile' | 'wecomUserId' | 'dingtalkUserId' | 'feishuOpenId'> = {
+  邮箱: 'email',
+  手机: 'mobile',
+  企业微信: 'wecomUserId',
+  钉钉: 'dingtalkUserId',
+  飞书: 'feishuOpenId',
+};
+
+export const PEOPLE_COLUMNS = ['编号', '姓名', '职务', '科室', '角色', ...CONTACT_COLUMNS] as const;
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
+
+/** Headers people commonly write for the same 人员 column. */
+export const PEOPLE_ALIASES: Readonly<Record<string, PeopleColumn>> = {
+  电子邮箱: '邮箱',
+  电子邮件: '邮箱',
+  Email: '邮箱',
+  email: '邮箱',
+  EMAIL: '邮箱',
+  'E-mail': '邮箱',
+  'e-mail': '邮箱',
+  手机号: '手机',
+  手机号码: '手机',
+  联系电话: '手机',
+  企业微信账号: '企业微信',
+  企业微信ID: '企业微信',
+  企业微信userid: '企业微信',
+  钉钉账号: '钉钉',
+  钉钉ID: '钉钉',
+  钉钉userId: '钉钉',
+  飞书账号: '飞书',
+  飞书ID: '飞书',
+  飞书open_id: '飞书',
+};
 
 export type Role = 'head' | 'deputy' | 'office' | 'member';
 /** In the order the export lists people: the group head first. */

@@ -22,6 +22,13 @@ const days = (label: string, hint: string): PolicyField<number> => ({ label, hin
 const YES = new Set(['是', '开启', 'true', 'yes', 'y', '1']);
 const NO = new Set(['否', '关闭', 'false', 'no', 'n', '0']);
 const APPROVER: Readonly<Record<string, DeadlinePolicy['extensionApprover']>> = { 组长: 'head', 办公室: 'office', head: 'head', office: 'office' };
+const WORKING_DAYS_LABEL: Readonly<Record<DeadlinePolicy['workingDays'], string>> = { shift: '顺延至前一工作日', count: '按工作日计算', off: '不考虑节假日' };
+const WORKING_DAYS: Readonly<Record<string, DeadlinePolicy['workingDays']>> = {
+  ...Object.fromEntries(Object.entries(WORKING_DAYS_LABEL).map(([k, v]) => [v, k])),
+  shift: 'shift',
+  count: 'count',
+  off: 'off',
+};
 
 export const POLICY_FIELDS: { [K in keyof DeadlinePolicy]: PolicyField<DeadlinePolicy[K]> } = {
   reminderDaysBefore: {
@@ -68,6 +75,15 @@ export const POLICY_FIELDS: { [K in keyof DeadlinePolicy]: PolicyField<DeadlineP
       return v ? { value: v } : { error: `"${text}" 应为 组长 或 办公室` };
     },
     format: (v) => (v === 'head' ? '组长' : '办公室'),
+  },
+  workingDays: {
+    label: '工作日规则',
+    hint: `提醒日期遇法定节假日或周末：${WORKING_DAYS_LABEL.shift}、${WORKING_DAYS_LABEL.count}（到期前提醒天数也按工作日数）或 ${WORKING_DAYS_LABEL.off}；留空为 ${WORKING_DAYS_LABEL.shift}`,
+    parse: (text) => {
+      const v = WORKING_DAYS[fold(text)];
+      return v ? { value: v } : { error: `"${text}" 应为 ${Object.values(WORKING_DAYS_LABEL).join('、')} 之一` };
+    },
+    format: (v) => WORKING_DAYS_LABEL[v],
   },
 };
 

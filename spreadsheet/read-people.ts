@@ -1,9 +1,10 @@
 // The 人员 sheet: the people of the campaign and, through 角色, the leading group.
 import { idString, LeadingGroup, Person } from '../domain/schemas';
 import { cellText, fold, Row, Sheet } from './cells';
+import { type ContactFields, type PersonContact, readContactCells } from './contacts';
 import { readTable } from './headers';
 import type { Issues } from './issues';
-import { PEOPLE_COLUMNS, PeopleColumn, Role, ROLE_ALIASES, ROLE_GROUP, ROLE_LABEL, ROLES, SHEET } from './layout';
+import { PEOPLE_ALIASES, PEOPLE_COLUMNS, PeopleColumn, Role, ROLE_ALIASES, ROLE_GROUP, ROLE_LABEL, ROLES, SHEET } from './layout';
 import { splitList } from './values';
 
 export interface PeopleSheet {
@@ -11,13 +12,15 @@ export interface PeopleSheet {
   leadingGroup: LeadingGroup;
   /** The sheet row of each person, by index in `people`. */
   rows: number[];
+  /** The contact cells filled in, per person (people with none are absent). */
+  contacts: PersonContact[];
 }
 
 const ROLE_CHOICES = `${ROLES.map((r) => ROLE_LABEL[r]).join('、')} 或留空`;
 
 /** Undefined when the sheet cannot be read at all (no people, or a required column missing). */
 export function readPeople(sheet: Sheet, issues: Issues): PeopleSheet | undefined {
-  const table = readTable<PeopleColumn>(sheet, PEOPLE_COLUMNS, ['姓名'], issues);
+  const table = readTable<PeopleColumn>(sheet, PEOPLE_COLUMNS, ['姓名'], issues, PEOPLE_ALIASES);
   if (!table) return undefined;
   // Said once: without people every name in the ledger would be reported as unknown.
   if (!table.rows.length) return void issues.add({ sheet: SHEET.people }, '没有填写任何人员');
@@ -27,6 +30,7 @@ export function readPeople(sheet: Sheet, issues: Issues): PeopleSheet | undefine
   };
   const people: Person[] = [];
   const rows: number[] = [];
+  const contactFields: ContactFields[] = [];
   const idRow = new Map<string, number>();
   const withoutId: number[] = [];
   const roles: Record<Role, { index: number; row: number }[]> = { head: [], deputy: [], office: [], member: [] };
@@ -53,6 +57,7 @@ export function readPeople(sheet: Sheet, issues: Issues): PeopleSheet | undefine
     const department = text(row, '科室');
     people.push({ id, name, ...(title ? { title } : {}), ...(department ? { department } : {}) });
     rows.push(row.no);
+    contactFields.push(readContactCells((c) => (table.columns[c] === undefined ? null : row.cells[table.columns[c]!]), at, issues));
   }
 
   // People without 编号 are referred to by name; they still need an id, so one is made from the row.
@@ -69,7 +74,8 @@ export function readPeople(sheet: Sheet, issues: Issues): PeopleSheet | undefine
   if (!roles.office.length) issues.add({ sheet: SHEET.people, column: '角色' }, '没有领导小组办公室人员：请至少在一人的角色中填写「办公室」');
   const ids = (r: Role) => roles[r].map((x) => people[x.index]!.id);
   const leadingGroup: LeadingGroup = { head: head ? people[head.index]!.id : '', deputies: ids('deputy'), office: ids('office'), members: ids('member') };
-  return { people, leadingGroup, rows };
+  const contacts = contactFields.flatMap((c, i) => (Object.keys(c).length ? [{ personId: people[i]!.id, ...c }] : []));
+  return { people, leadingGroup, rows, contacts };
 }
 
 /** Each person's roles in the group, for the export's 角色 column. */

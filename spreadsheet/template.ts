@@ -28,7 +28,9 @@ export function infoSpec(value: (label: string) => Cell = () => null): SheetSpec
 
 export function peopleSpec(rows: readonly (readonly Cell[])[], choiceRows = 0): SheetSpec {
   const roles = { column: PEOPLE_COLUMNS.indexOf('角色'), values: ROLES.map((r) => ROLE_LABEL[r]), rows: choiceRows, strict: false };
-  return { name: SHEET.people, header: PEOPLE_COLUMNS, rows, widths: [12, 12, 16, 14, 14], choices: choiceRows ? [roles] : [] };
+  // Text, so Excel keeps a typed mobile number as written (not 1.38E+10, not without its leading +).
+  const formats = { [PEOPLE_COLUMNS.indexOf('手机')]: '@' };
+  return { name: SHEET.people, header: PEOPLE_COLUMNS, rows, widths: [12, 12, 16, 14, 14, 26, 16, 16, 16, 24], formats, choices: choiceRows ? [roles] : [] };
 }
 
 /** The template: .xlsx with all four sheets, or .csv with the ledger header only. */

@@ -1,6 +1,6 @@
 // Shared by workflows, worker and client: message definitions, names and payload types.
 // Only sandbox-safe imports here (the workflow bundle includes this file).
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { ActionInput, ActionName, ProblemData } from '../domain/problem-types';
 import type { NewProblem } from '../domain/problem';
@@ -66,3 +66,17 @@ export interface CampaignWorkflowInput {
 }
 
 export const campaignStatsQuery = defineQuery<CampaignStats | null>('stats');
+
+/** "The outbox grew" (sent by the notify activity) or "a message was queued for resending". */
+export const wakeSignal = defineSignal('wake');
+
+export interface DeliveryDispatcherInput {
+  /** Look at the outbox at least this often even without a wake signal (default 10 minutes). */
+  pollEveryMs?: number;
+  /** Continue-as-new once the history has this many events (tests lower it). */
+  maxHistoryEvents?: number;
+  /** Carried over continue-as-new: recent send starts per lane, for the rate limits. */
+  lanes?: Record<string, number[]>;
+  /** Carried over continue-as-new: when to look at the weekly digests next (ms). */
+  nextWeeklyAt?: number;
+}

@@ -1,2 +1,3 @@
 export { problemWorkflow } from './problem';
 export { campaignWorkflow } from './campaign';
+export { deliveryDispatcherWorkflow } from './delivery-dispatcher';

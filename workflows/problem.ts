@@ -1,20 +1,53 @@
 import * as wf from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { RectifyActivities } from '../activities/types';
+import { calendarCoverage } from '../domain/calendar';
 import { shanghaiInstant } from '../domain/dates';
 import { RejectedAction } from '../domain/errors';
+import { campaignWorkflowId } from '../domain/ids';
 import { applyAction, newProblemData, validateAction } from '../domain/problem';
-import { fireDueEvents, nextWakeAt } from '../domain/problem-events';
+import { calendarNotices, fireDueEvents, nextWakeAt } from '../domain/problem-events';
 import type { ActionName, OutgoingNotification, ProblemData } from '../domain/problem-types';
 import { ActionResult, ProblemWorkflowInput, SearchAttributes, stateQuery, updates } from './definitions';
 
 const { recordProblem, notify } = wf.proxyActivities<RectifyActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // Retried until the database answers; at most 5 s apart, so the ledger catches up within
+  // seconds of an outage's end. (Retry options are not part of a replay's determinism check.)
+  retry: { initialInterval: '1 second', maximumInterval: '5 seconds' },
 });
 
 /** Far below Temporal's 50k-event limit, so a problem's history never comes near it. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
+
+/** The last year of holiday data this code first shipped with (chinese-days 1.5.7). */
+const CALENDAR_BASE_YEAR = 2026;
+
+/**
+ * Once per run: does this problem follow China's working days? Runs recorded before the calendar
+ * existed have no marker, so they replay on calendar days; the state keeps the answer across
+ * continue-as-new, and a new run of an old problem takes the calendar up from its start.
+ */
+function decideCalendar(data: ProblemData): void {
+  if (data.calendarThrough === undefined && wf.patched('working-day-calendar')) data.calendarThrough = CALENDAR_BASE_YEAR;
+}
+
+/**
+ * Newer holiday data (a year announced after this run began) is taken up at a wake-up behind a
+ * marker of its own, so a replay on newer data still computes what its recording computed.
+ */
+function takeUpHolidayData(data: ProblemData): void {
+  if (data.calendarThrough === undefined) return;
+  for (let y = data.calendarThrough + 1; y <= calendarCoverage().to && wf.patched(`holiday-data-${y}`); y++) data.calendarThrough = y;
+}
+
+/**
+ * Catch-up collapse (domain/policy.ts collapseDue): from the first wake-up of a run that reaches
+ * this code. A replay of a run recorded before it finds no marker and fires as it did then.
+ */
+function takeUpCatchUpRule(data: ProblemData): void {
+  if (!data.catchUp && wf.patched('catch-up-collapse')) data.catchUp = true;
+}
 
 function toFailure(e: unknown): unknown {
   return e instanceof RejectedAction ? wf.ApplicationFailure.nonRetryable(e.message, e.type) : e;
@@ -25,6 +58,8 @@ class ProblemRun {
   private persistedVersion: number;
   private persistedSeq: number;
   private outbox: OutgoingNotification[] = [];
+  /** Notices that belong to the whole campaign, deduplicated under its workflow id. */
+  private campaignOutbox: OutgoingNotification[] = [];
   private lastSearchAttributes = '';
 
   constructor(
@@ -37,7 +72,7 @@ class ProblemRun {
   }
 
   get dirty(): boolean {
-    return this.persistedVersion < this.data.version || this.outbox.length > 0;
+    return this.persistedVersion < this.data.version || this.outbox.length > 0 || this.campaignOutbox.length > 0;
   }
 
   isPersisted(version: number): boolean {
@@ -48,16 +83,25 @@ class ProblemRun {
     this.outbox.push(...notes);
   }
 
+  queueForCampaign(notes: OutgoingNotification[]): void {
+    this.campaignOutbox.push(...notes);
+  }
+
   /** The only writer: handlers change state and wait; this loop writes it out in order. */
   async flush(): Promise<void> {
     while (this.dirty) {
       const version = this.data.version;
       const audit = this.data.history.slice(this.persistedSeq);
       const notes = this.outbox.splice(0);
+      const campaignNotes = this.campaignOutbox.splice(0);
       const { history: _h, sent: _s, ...snapshot } = this.data;
       await recordProblem({ workflowId: this.workflowId, snapshot, audit });
       if (notes.length) {
         await notify({ campaignId: this.data.campaignId, problemNo: this.data.no, workflowId: this.workflowId, notifications: notes });
+      }
+      if (campaignNotes.length) {
+        const campaignId = this.data.campaignId;
+        await notify({ campaignId, workflowId: campaignWorkflowId(campaignId), notifications: campaignNotes });
       }
       this.persistedSeq += audit.length;
       this.persistedVersion = version;
@@ -84,6 +128,7 @@ export async function problemWorkflow(input: ProblemWorkflowInput): Promise<Prob
   const data = input.state ?? newProblemData(input.create!, Date.now());
   const run = new ProblemRun(data, wf.workflowInfo().workflowId);
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+  decideCalendar(data);
 
   wf.setHandler(stateQuery, () => data);
   for (const name of Object.keys(updates) as ActionName[]) {
@@ -117,7 +162,10 @@ export async function problemWorkflow(input: ProblemWorkflowInput): Promise<Prob
   }
 
   for (;;) {
+    takeUpHolidayData(data);
+    takeUpCatchUpRule(data);
     run.queue(fireDueEvents(data, Date.now()));
+    run.queueForCampaign(calendarNotices(data, Date.now()));
     await run.flush();
     run.syncSearchAttributes();
     if (data.status === 'closed' && data.lookBackDone) {

@@ -68,7 +68,11 @@ async function act(desk: Desk, req: FastifyRequest, action: ActionName, campaign
     const payload = action === 'completeMeasure' ? { ...body, evidence: await resolveEvidence(desk, campaignId, no, body.evidence as EvidenceRef[]) } : body;
     const input = { ...payload, actor: user.personId } as ActionInput<typeof action>;
     const result = await sendAction(desk.temporal, campaignId, no, action, input);
-    await audit(desk, req, 'action', { campaignId, problemNo: no }, { action, status: result.status, version: result.version });
+    // The action stands (the workflow's history has it, actor included): a trail row the database
+    // cannot take now must not turn the answer into a failure.
+    await audit(desk, req, 'action', { campaignId, problemNo: no }, { action, status: result.status, version: result.version, recorded: result.recorded }).catch((err: unknown) =>
+      req.log.error({ err, campaignId, no, action }, 'desk audit row not written; the action was applied'),
+    );
     return result;
   } catch (e) {
     // Every attempt is in the trail, the refused ones too: by the remit, the role or the workflow.

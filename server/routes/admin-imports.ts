@@ -13,8 +13,9 @@ import { type CampaignLedger, idString, userErrorFromZod } from '../../domain/sc
 import type { ParsedReport } from '../../report/parse';
 import { importAccountsFromCampaign } from '../../services/accounts';
 import { createCampaign } from '../../services/campaigns';
+import { type ContactUpsert, saveLedgerContacts } from '../../services/contacts';
 import { campaignIdFromFileName, ledgerFromReportText } from '../../services/report-ledger';
-import { readLedgerFile } from '../../spreadsheet/import';
+import { readLedgerWithContacts } from '../../spreadsheet/import';
 import { audit } from '../audit';
 import type { Desk } from '../context';
 import { accountBody, requireRole } from './admin-views';
@@ -63,25 +64,32 @@ function summary(ledger: CampaignLedger, existing: LedgerImportResult['existing'
   };
 }
 
-/** Loads the ledger (unless a dry run) and, when asked, creates accounts for its people. */
-async function load(desk: Desk, req: FastifyRequest, ledger: CampaignLedger, o: { dryRun: boolean; importAccounts: boolean; source: string }): Promise<LedgerImportResult> {
+/**
+ * Loads the ledger (unless a dry run), then the contacts it carries beside it (they are not part of
+ * its identity: the same ledger with new contacts is 'same' and updates them) and, when asked,
+ * creates accounts for its people.
+ */
+async function load(
+  desk: Desk, req: FastifyRequest, ledger: CampaignLedger, contacts: readonly ContactUpsert[], o: { dryRun: boolean; importAccounts: boolean; source: string },
+): Promise<LedgerImportResult> {
   const stored = await getCampaign(desk.db, ledger.id);
   const existing = !stored ? 'none' : stored.campaign.ledgerHash === ledgerHash(ledger) ? 'same' : 'different';
-  const base = summary(ledger, existing);
-  if (o.dryRun) return { ...base, dryRun: true, created: false, started: 0, alreadyRunning: 0, accounts: null };
+  const base = { ...summary(ledger, existing), contacts: contacts.length };
+  if (o.dryRun) return { ...base, dryRun: true, created: false, started: 0, alreadyRunning: 0, contactsUpdated: 0, accounts: null };
   if (existing === 'different') {
     const message = `巡察整改 ${ledger.id} 已存在且内容不同：同一编号不能载入不同的台账，请换一个编号或核对台账文件`;
     throw new UserError(message, 'Conflict', [{ path: 'id', message }]);
   }
   const r = await createCampaign(desk.temporal, desk.db, ledger, { taskQueue: desk.config.taskQueue });
-  await audit(desk, req, 'campaign-imported', { campaignId: ledger.id }, { source: o.source, problems: base.problems, created: r.created, started: r.started });
+  const contactsUpdated = await saveLedgerContacts(desk.db, contacts);
+  await audit(desk, req, 'campaign-imported', { campaignId: ledger.id }, { source: o.source, problems: base.problems, created: r.created, started: r.started, contactsUpdated });
   let accounts: LedgerImportResult['accounts'] = null;
   if (o.importAccounts) {
     const a = await importAccountsFromCampaign(desk.db, ledger.id, { mustChange: true });
     await audit(desk, req, 'accounts-imported', { campaignId: ledger.id }, { created: a.created.map((c) => c.account.username), skipped: a.skipped.length });
     accounts = { created: a.created.map((c) => ({ account: accountBody(c.account), initialPassword: c.initialPassword })), skipped: a.skipped };
   }
-  return { ...base, dryRun: false, created: r.created, started: r.started, alreadyRunning: r.alreadyRunning, accounts };
+  return { ...base, dryRun: false, created: r.created, started: r.started, alreadyRunning: r.alreadyRunning, contactsUpdated, accounts };
 }
 
 /** Accounts (and their passwords) are the administrator's: the office may load ledgers, not create logins. */
@@ -129,10 +137,10 @@ export function registerImportRoutes(app: FastifyInstance, desk: Desk): void {
       return withUpload(req, desk.config.maxUploadBytes, async (u) => {
         const o = fieldsOf(LedgerImportFieldsSchema, u.fields);
         checkAccountsOption(req, o.importAccounts);
-        const ledger = await readLedgerFile(u.file).catch((e: unknown) => {
+        const { ledger, contacts } = await readLedgerWithContacts(u.file).catch((e: unknown) => {
           throw importError(e, u);
         });
-        return load(desk, req, ledger, { ...o, source: `ledger:${u.name}` });
+        return load(desk, req, ledger, contacts, { ...o, source: `ledger:${u.name}` });
       });
     },
   );
@@ -164,7 +172,7 @@ export function registerImportRoutes(app: FastifyInstance, desk: Desk): void {
           throw new UserError('通报须为 UTF-8 编码的纯文本（.txt）', 'InvalidInput', [{ path: 'file', message: '不是 UTF-8 文本' }]);
         }
         const { report, ledger } = ledgerFromReportText(text, { id, deadline: o.deadline, periodEnd: o.periodEnd });
-        return { ...(await load(desk, req, ledger, { ...o, source: `report:${u.name}` })), recognised: recognised(report) };
+        return { ...(await load(desk, req, ledger, [], { ...o, source: `report:${u.name}` })), recognised: recognised(report) };
       });
     },
   );

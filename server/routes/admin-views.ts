@@ -3,6 +3,7 @@ import type { AccountBody } from '../../api/admin';
 import { type AccountRole, type Me, ROLE_LABEL } from '../../domain/accounts';
 import { UserError } from '../../domain/errors';
 import type { AccountRow } from '../../services/accounts';
+import type { ContactBody } from '../../services/contacts';
 import { me } from '../session';
 
 // What the 管理 routes share: the role gate and an account as the API shows it.
@@ -18,8 +19,8 @@ export function requireRole(req: FastifyRequest, roles: readonly AccountRole[], 
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** An account as the API shows it: the listed fields only, times as ISO strings. */
-export function accountBody(a: AccountRow): AccountBody {
+/** An account as the API shows it: the listed fields only, times as ISO strings; with the person's contacts when given. */
+export function accountBody(a: AccountRow, contact?: ContactBody): AccountBody {
   return {
     username: a.username,
     personId: a.personId,
@@ -34,5 +35,6 @@ export function accountBody(a: AccountRow): AccountBody {
     passwordChangedAt: iso(a.passwordChangedAt),
     createdAt: new Date(a.createdAt).toISOString(),
     updatedAt: new Date(a.updatedAt).toISOString(),
+    ...(contact ? { contact } : {}),
   };
 }

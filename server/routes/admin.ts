@@ -6,7 +6,9 @@ import {
 } from '../../api/admin';
 import { ErrorBodySchema } from '../../api/common';
 import { UserError } from '../../domain/errors';
-import { createAccount, importAccountsFromCampaign, listAccounts, updateAccount } from '../../services/accounts';
+import { type AccountRow, createAccount, importAccountsFromCampaign, listAccounts, updateAccount } from '../../services/accounts';
+import { checkContact, contactBody, contactsByPerson, saveContact } from '../../services/contacts';
+import { getAccount } from '../../db/queries/get-account';
 import { adminResetPassword } from '../../services/auth';
 import { audit } from '../audit';
 import type { Desk } from '../context';
@@ -15,17 +17,34 @@ import { accountBody, requireRole } from './admin-views';
 
 // 管理 → 账号: the system administrator's accounts page. Every change is audited with the admin as
 // actor; initial passwords are answered once and never logged; hashes never leave the database.
+// The person's contacts (email, mobile, chat ids) are edited with the account.
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const ADMIN = ['admin'] as const;
 const WHAT = '账号管理';
+
+/** Contact errors under the account form's `contact.` fields. */
+async function asContactFields<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof UserError && e.code === 'InvalidInput') throw new UserError(e.message, e.code, e.fields.map((f) => ({ ...f, path: `contact.${f.path}` })));
+    throw e;
+  }
+}
+
+async function withContact(desk: Desk, a: AccountRow) {
+  return accountBody(a, contactBody(a.personId, (await contactsByPerson(desk.db, [a.personId])).get(a.personId)));
+}
 
 export function registerAdminRoutes(app: FastifyInstance, desk: Desk): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/admin/accounts', { schema: { tags: ['管理'], summary: '全部账号（系统管理员）', response: { 200: AccountListSchema, 403: ErrorBodySchema } } }, async (req) => {
     requireRole(req, ADMIN, WHAT);
-    return { items: (await listAccounts(desk.db)).map(accountBody) };
+    const accounts = await listAccounts(desk.db);
+    const contacts = await contactsByPerson(desk.db, accounts.map((a) => a.personId));
+    return { items: accounts.map((a) => accountBody(a, contactBody(a.personId, contacts.get(a.personId)))) };
   });
 
   r.post(
@@ -33,9 +52,16 @@ export function registerAdminRoutes(app: FastifyInstance, desk: Desk): void {
     { schema: { tags: ['管理'], summary: '新建账号；不给密码时生成初始密码（只返回这一次）', body: NewAccountBodySchema, response: { 200: CreatedAccountSchema, ...errors } } },
     async (req) => {
       requireRole(req, ADMIN, WHAT);
-      const { account, initialPassword } = await createAccount(desk.db, req.body, Date.now());
+      const { contact, ...input } = req.body;
+      // Checked before the account exists: a refused contact leaves nothing half done.
+      if (contact) await asContactFields(() => checkContact(desk.db, input.personId, contact));
+      const { account, initialPassword } = await createAccount(desk.db, input, Date.now());
       await audit(desk, req, 'account-created', {}, { account: account.username, personId: account.personId, role: account.role, department: account.department });
-      return { account: accountBody(account), initialPassword };
+      if (contact) {
+        const { changed } = await saveContact(desk.db, account.personId, contact, Date.now());
+        if (changed.length) await audit(desk, req, 'contact-updated', {}, { personId: account.personId, fields: changed });
+      }
+      return { account: await withContact(desk, account), initialPassword };
     },
   );
 
@@ -44,14 +70,22 @@ export function registerAdminRoutes(app: FastifyInstance, desk: Desk): void {
     { schema: { tags: ['管理'], summary: '修改账号的姓名、角色、科室或停用', params: AccountParamsSchema, body: AccountPatchBodySchema, response: { 200: AccountSchema, ...errors } } },
     async (req) => {
       const user = requireRole(req, ADMIN, WHAT);
-      const patch = req.body;
+      const { contact, ...patch } = req.body;
       // An administrator who locks themselves out leaves nobody to undo it.
       if (req.params.username === user.username && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'))) {
         throw new UserError('不能停用自己的账号，也不能取消自己的系统管理员角色', 'Conflict');
       }
-      const account = await updateAccount(desk.db, req.params.username, patch, Date.now());
-      await audit(desk, req, 'account-updated', {}, { account: account.username, changes: patch });
-      return accountBody(account);
+      const current = await getAccount(desk.db, req.params.username);
+      if (!current) throw new UserError(`账号不存在：${req.params.username}`, 'NotFound');
+      if (contact) await asContactFields(() => checkContact(desk.db, current.personId, contact));
+      const changesAccount = Object.values(patch).some((v) => v !== undefined);
+      const account = changesAccount ? await updateAccount(desk.db, req.params.username, patch, Date.now()) : current;
+      if (changesAccount) await audit(desk, req, 'account-updated', {}, { account: account.username, changes: patch });
+      if (contact) {
+        const { changed } = await saveContact(desk.db, account.personId, contact, Date.now());
+        if (changed.length) await audit(desk, req, 'contact-updated', {}, { personId: account.personId, account: account.username, fields: changed });
+      }
+      return withContact(desk, account);
     },
   );
 

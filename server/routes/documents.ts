@@ -48,6 +48,8 @@ export function registerDocumentRoutes(app: FastifyInstance, desk: Desk): void {
         const file = path.join(dir, 'ledger.xlsx');
         const result = await exportLedger(desk.db, campaign.id, file, {
           filter: { scope, ...ledgerFilter(q) },
+          // People's email and mobile are for those who chase and approve, not for every department.
+          contacts: me(req).role === 'office' || me(req).role === 'head',
         });
         const bytes = await readFile(file);
         await audit(desk, req, 'export-ledger', { campaignId: campaign.id }, { query: q, problems: result.problems });

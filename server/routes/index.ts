@@ -4,6 +4,8 @@ import { registerActionRoutes } from './actions';
 import { registerAdminRoutes } from './admin';
 import { registerAuthRoutes } from './auth';
 import { registerCampaignRoutes } from './campaigns';
+import { registerDeliveryRoutes } from './deliveries';
+import { registerContactRoutes } from './contacts';
 import { registerDeskRoutes } from './desk';
 import { registerDocumentRoutes } from './documents';
 import { registerEvidenceRoutes } from './evidence';
@@ -21,4 +23,6 @@ export async function registerRoutes(app: FastifyInstance, desk: Desk): Promise<
   registerDeskRoutes(app, desk);
   registerDocumentRoutes(app, desk);
   registerAdminRoutes(app, desk);
+  registerDeliveryRoutes(app, desk);
+  registerContactRoutes(app, desk);
 }

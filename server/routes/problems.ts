@@ -6,6 +6,7 @@ import { ProblemDetailSchema, type EvidenceItem } from '../../api/problems';
 import { listEvidenceUploads } from '../../db/queries/list-evidence-uploads';
 import { queryLedger } from '../../db/queries/ledger';
 import { problemNotifications } from '../../db/queries/problem-notifications';
+import { deliveryMarksOfProblem, toldKey } from '../../db/queries/delivery-list';
 import { problemWorkflowId } from '../../domain/ids';
 import { upcomingEscalation } from '../../domain/escalation';
 import { availableActions } from '../../domain/permissions';
@@ -78,10 +79,11 @@ export function registerProblemRoutes(app: FastifyInstance, desk: Desk): void {
     async (req) => {
       const { id, no } = req.params;
       const row = await visibleProblem(desk, req, id, no);
-      const [state, uploads, told] = await Promise.all([
+      const [state, uploads, told, marks] = await Promise.all([
         desk.temporal.workflow.getHandle(problemWorkflowId(id, no)).query(stateQuery),
         listEvidenceUploads(desk.db, id, no),
         problemNotifications(desk.db, { campaignId: id, no }),
+        deliveryMarksOfProblem(desk.db, id, no),
       ]);
       const now = Date.now();
       const { sent: _sent, ...visible } = state;
@@ -91,7 +93,11 @@ export function registerProblemRoutes(app: FastifyInstance, desk: Desk): void {
         upcoming: upcomingEscalation(state, now),
         actions: availableActions(me(req), state),
         evidence: evidenceOf(state, new Set(uploads.map((u) => u.sha256))),
-        told: told.map((t) => ({ ...t, at: new Date(t.at).toISOString() })),
+        told: told.map((t) => ({
+          ...t,
+          at: new Date(t.at).toISOString(),
+          deliveries: (marks.get(toldKey(t)) ?? []).map((m) => ({ ...m, sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null })),
+        })),
       };
     },
   );

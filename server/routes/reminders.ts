@@ -25,7 +25,9 @@ async function remindOne(desk: Desk, req: FastifyRequest, campaignId: string, no
   try {
     await visibleProblem(desk, req, campaignId, no);
     const result = await sendAction(desk.temporal, campaignId, no, 'remind', { actor: me(req).personId, text });
-    await audit(desk, req, 'action', { campaignId, problemNo: no }, { action: 'remind', bulk: true, status: result.status, version: result.version });
+    await audit(desk, req, 'action', { campaignId, problemNo: no }, { action: 'remind', bulk: true, status: result.status, version: result.version }).catch((err: unknown) =>
+      req.log.error({ err, campaignId, no }, 'desk audit row not written; the reminder was sent'),
+    );
     return { no, sent: true };
   } catch (e) {
     const user = toUserError(e);

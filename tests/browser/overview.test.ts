@@ -188,7 +188,7 @@ test('管理 for the office: imports only (no 账号); a published report is rea
   await inPage('管理-通报', { user: 'office1' }, async (page) => {
     await page.goto('/admin?tab=report');
     await page.getByRole('tab', { name: /载入通报/ }).waitFor();
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['载入台账', '载入通报']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['载入台账', '载入通报', '群机器人']);
     await page.getByRole('tabpanel').locator('input[type=file]').setInputFiles(seed);
     await button(page, '检查通报').click();
     const recognised = page.getByTestId('recognised-report');

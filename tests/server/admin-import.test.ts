@@ -46,7 +46,7 @@ describe('POST /api/admin/ledger', () => {
     const dry = await upload(office, '/api/admin/ledger', '台账.xlsx', bytes, { dryRun: '1' });
     expect(dry.body).toEqual({
       campaignId: id, name: INFO['名称'], organisation: '德州市妇幼保健院', aspects: 2, problems: 3, measures: 4, departments: 2, people: 7,
-      existing: 'none', dryRun: true, created: false, started: 0, alreadyRunning: 0, accounts: null,
+      contacts: 0, existing: 'none', dryRun: true, created: false, started: 0, alreadyRunning: 0, contactsUpdated: 0, accounts: null,
     });
     expect(await campaigns()).not.toContain(id);
 
@@ -62,8 +62,8 @@ describe('POST /api/admin/ledger', () => {
     expect(conflict).toMatchObject({ status: 409, body: { error: { code: 'Conflict', fields: [{ path: 'id' }] } } });
     const audit = await desk.h.db.query("select username, detail from desk_audit where kind = 'campaign-imported' and campaign_id = $1", [id]);
     expect(audit.rows).toEqual([
-      { username: 'office1', detail: { source: 'ledger:台账.xlsx', problems: 3, created: true, started: 3 } },
-      { username: 'office1', detail: { source: 'ledger:台账.xlsx', problems: 3, created: false, started: 0 } },
+      { username: 'office1', detail: { source: 'ledger:台账.xlsx', problems: 3, created: true, started: 3, contactsUpdated: 0 } },
+      { username: 'office1', detail: { source: 'ledger:台账.xlsx', problems: 3, created: false, started: 0, contactsUpdated: 0 } },
     ]);
   });
 

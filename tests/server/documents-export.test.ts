@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { upsertContacts } from '../../db/queries/upsert-contacts';
 import { shanghaiDate } from '../../domain/dates';
 import { DeskHarness, deskLedger, type Session } from '../support/desk';
 import { eventually } from '../support/drive';
@@ -95,4 +96,22 @@ test('通报: the office and the head get the Word report as of a day; others 40
   const bad = await download(office, `/api/campaigns/${id}/report.docx?asOf=2025-02-30`);
   expect(bad).toMatchObject({ status: 400, json: { error: { code: 'InvalidInput', fields: [{ path: 'asOf' }] } } });
   expect((await download(office, '/api/campaigns/no-such/report.docx')).status).toBe(404);
+});
+
+test('people\'s email and mobile go into the export for the office and the head, not for a department', async () => {
+  await upsertContacts(desk.h.db, [{ personId: 'fin1', email: 'fin1@hospital.example', mobile: '13800000001' }], new Date());
+  const people = async (s: Session) => {
+    const r = await download(s, `/api/campaigns/${id}/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.bytes as unknown as ExcelJS.Buffer);
+    const rows: string[] = [];
+    wb.getWorksheet('人员')!.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? '')).join('|')));
+    return rows.join('\n');
+  };
+  expect(await people(office)).toContain('fin1@hospital.example');
+  expect(await people(head)).toContain('13800000001');
+  const forDepartment = await people(fin);
+  expect(forDepartment).toContain('钱科长');
+  expect(forDepartment).not.toContain('fin1@hospital.example');
+  expect(forDepartment).not.toContain('13800000001');
 });

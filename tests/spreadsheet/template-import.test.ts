@@ -20,7 +20,7 @@ describe('rectify template', () => {
     expect(headerOf(sheet(wb, '台账'))).toEqual([
       '序号', '方面', '问题', '问题描述', '整改类型', '责任领导', '责任科室', '责任人', '整改时限', '整改措施', '措施责任人', '措施时限',
     ]);
-    expect(headerOf(sheet(wb, '人员'))).toEqual(['编号', '姓名', '职务', '科室', '角色']);
+    expect(headerOf(sheet(wb, '人员'))).toEqual(['编号', '姓名', '职务', '科室', '角色', '邮箱', '手机', '企业微信', '钉钉', '飞书']);
     const infoKeys = sheet(wb, '巡察信息').getColumn(1).values.slice(2).map(String);
     expect(infoKeys.slice(0, 8)).toEqual(['编号', '名称', '被巡察单位', '巡察组', '巡察开始', '巡察结束', '反馈日期', '集中整改期截止']);
     // 整改类型 offers the three kinds as a drop-down.

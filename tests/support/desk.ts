@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,11 +11,15 @@ import { evidenceStoreFor } from '../../services/evidence';
 import { createLogger } from '../../services/logger';
 import { buildServer } from '../../server/app';
 import type { DeskConfig } from '../../server/context';
+import type { DeliveryDeps } from '../../activities/delivery';
 import { Harness } from './harness';
 import { smallLedger } from './ledger';
 
 /** The password every test account gets (not forced to change unless a test resets it). */
 export const PASSWORD = 'Rectify2026';
+
+/** The key test desks seal robot webhooks and secrets with (DeskConfig.secretKey). */
+export const TEST_SECRET_KEY = 'rectify-test-secret-key-0123456789abcdef';
 
 /** smallLedger with deadlines ahead of today, so no escalation fires during a test. */
 export function deskLedger(id: string, overrides: Partial<Record<keyof CampaignLedger, unknown>> = {}): CampaignLedger {
@@ -81,8 +86,9 @@ export class DeskHarness {
     readonly dataDir: string,
   ) {}
 
-  static async start(ledger: CampaignLedger, config: Partial<DeskConfig> = {}): Promise<DeskHarness> {
-    const h = await Harness.devServer();
+  /** `logger`: e.g. one writing to a buffer, to check what the server logs; silent by default. */
+  static async start(ledger: CampaignLedger, config: Partial<DeskConfig> = {}, o: { logger?: Logger; delivery?: DeliveryDeps } = {}): Promise<DeskHarness> {
+    const h = await Harness.devServer({ delivery: o.delivery });
     const dataDir = mkdtempSync(path.join(tmpdir(), 'rectify-desk-'));
     await createCampaign(h.client, h.db, ledger, { taskQueue: h.taskQueue });
     await importAccountsFromCampaign(h.db, ledger.id, { password: PASSWORD, mustChange: false });
@@ -90,8 +96,8 @@ export class DeskHarness {
       db: h.db,
       temporal: h.client,
       evidence: evidenceStoreFor(dataDir),
-      logger: createLogger('silent'),
-      config: { maxUploadBytes: 1024 * 1024, secureCookie: false, loginRateLimit: 1000, taskQueue: h.taskQueue, ...config },
+      logger: o.logger ?? createLogger('silent'),
+      config: { maxUploadBytes: 1024 * 1024, secureCookie: false, loginRateLimit: 1000, taskQueue: h.taskQueue, secretKey: TEST_SECRET_KEY, ...config },
     });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     return new DeskHarness(h, app, address, dataDir);

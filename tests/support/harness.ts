@@ -11,6 +11,7 @@ import { insertCampaign } from '../../db/queries/insert-campaign';
 import { withTestDatabase } from '../../servers/pg-cluster';
 import { createDevServerEnv, createTimeSkippingEnv } from '../../servers/temporal-env';
 import { createWorker } from '../../worker/create-worker';
+import type { DeliveryDeps } from '../../activities/delivery';
 import { problemWorkflowId } from '../../domain/ids';
 import { SEARCH_ATTRIBUTE_KEYS, stateQuery } from '../../workflows/definitions';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
@@ -23,7 +24,17 @@ let runtimeInstalled = false;
 function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // A server environment created first has instantiated the runtime with its defaults.
+  }
+}
+
+/** Worker settings a test may set: activity slots, and the delivery engine's settings (default: from the environment). */
+export interface WorkerOpts {
+  maxConcurrentActivityTaskExecutions?: number;
+  delivery?: DeliveryDeps;
 }
 
 /** One environment, database and worker per test file; a unique task queue per file. */
@@ -38,7 +49,7 @@ export class Harness {
     private readonly dbUrl: string,
   ) {}
 
-  static async timeSkipping(opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
+  static async timeSkipping(opts: WorkerOpts = {}): Promise<Harness> {
     quietRuntime();
     const [env, database] = await Promise.all([createTimeSkippingEnv(), withTestDatabase()]);
     await registerSearchAttributes(env);
@@ -46,10 +57,10 @@ export class Harness {
   }
 
   /** The dev server (temporal CLI): real visibility, so search-attribute listing works. */
-  static async devServer(): Promise<Harness> {
+  static async devServer(opts: WorkerOpts = {}): Promise<Harness> {
     quietRuntime();
     const [env, database] = await Promise.all([createDevServerEnv(SEARCH_ATTRIBUTE_KEYS), withTestDatabase()]);
-    return Harness.start(env, database);
+    return Harness.start(env, database, opts);
   }
 
   /** The database the harness uses, for handing to a CLI subprocess. */
@@ -57,7 +68,7 @@ export class Harness {
     return this.dbUrl;
   }
 
-  static async start(env: TestWorkflowEnvironment, database: { url: string; close(): Promise<void> }, opts: { maxConcurrentActivityTaskExecutions?: number } = {}): Promise<Harness> {
+  static async start(env: TestWorkflowEnvironment, database: { url: string; close(): Promise<void> }, opts: WorkerOpts = {}): Promise<Harness> {
     quietRuntime();
     const db = pgDb(database.url);
     await migrate(db);
@@ -99,7 +110,7 @@ export class Harness {
   }
 
   async close(): Promise<void> {
-    this.worker.shutdown();
+    if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.closeDb();
     await this.env.teardown();

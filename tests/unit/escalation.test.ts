@@ -25,6 +25,13 @@ function problem(no: 1 | 3, now = SEEN): ProblemData {
   return newProblemData(newProblemsOf(ledger, '2026-12-01').find((p) => p.problem.no === no)!, now);
 }
 
+/** What the workflow's patch sets for problems started with the calendar; optionally another deadline. */
+function withCalendar(d: ProblemData, deadline?: string): ProblemData {
+  d.calendarThrough = 2026;
+  if (deadline) d.deadline = d.originalDeadline = deadline;
+  return d;
+}
+
 function act(d: ProblemData, action: ActionName, args: Record<string, unknown>, now = SEEN): void {
   const { args: parsed, actor } = validateAction(d, action, args, now);
   applyAction(d, action, parsed, actor, now);
@@ -150,6 +157,28 @@ describe('upcoming escalation of one problem', () => {
   });
 });
 
+describe('upcoming escalation with the working-day calendar', () => {
+  it('says why a date moved: a holiday, a weekend, a year without data', () => {
+    const list = upcomingEscalation(withCalendar(problem(1), '2026-10-08'), on('2026-09-01'), 3);
+    expect(list.map((e) => [e.key, e.date, e.title, e.note])).toEqual([
+      ['reminder:2026-10-08:1', '2026-09-30', '问题1距整改时限还有8天', '10月7日为国庆节，提前至9月30日'],
+      ['due:2026-10-08', '2026-10-08', '问题1今日到期', undefined],
+      ['yellow:2026-10-08', '2026-10-09', '问题1逾期黄牌预警', undefined],
+    ]);
+    // Deadline Saturday 2026-12-12: the due-day notice goes on Friday and says so.
+    expect(upcomingEscalation(withCalendar(problem(1)), SEEN, 8).map((e) => [e.date, e.label, e.title, e.note])).toEqual([
+      ['2026-12-04', '到期提醒', '问题1距整改时限还有8天', '12月5日为周六，提前至12月4日'],
+      ['2026-12-09', '到期提醒', '问题1距整改时限还有3天', undefined],
+      ['2026-12-11', '到期通知', '问题1距整改时限还有1天（到期前最后一个工作日）', '12月12日为周六，提前至12月11日'],
+      ['2026-12-14', '黄牌预警', '问题1逾期黄牌预警', '12月13日为周日，顺延至12月14日'],
+      ['2026-12-21', '红牌预警、督办', '问题1逾期红牌预警，下发督办单', '12月19日为周六，顺延至12月21日'],
+      ['2026-12-21', '逾期提醒', '问题1已逾期9天', '12月19日为周六，顺延至12月21日'],
+      ['2026-12-28', '逾期提醒', '问题1已逾期16天', '12月26日为周六，顺延至12月28日'],
+      ['2027-01-04', '逾期提醒', '问题1已逾期23天', '1月2日为周六，顺延至1月4日；2027年节假日数据未覆盖，仅避开周末'],
+    ]);
+  });
+});
+
 describe('cross-check with the workflow side', () => {
   const scenarios: [string, () => ProblemData, number][] = [
     ['fresh deadline', () => problem(1), SEEN],
@@ -158,6 +187,15 @@ describe('cross-check with the workflow side', () => {
     ['extended', () => { const d = problem(1); toInProgress(d); act(d, 'requestExtension', { actor: 'fin1', until: '2027-01-31', reason: '设备未到' }); act(d, 'decideExtension', { actor: 'head', approve: true }); return d; }, SEEN],
     ['long-term', () => problem(3), on('2027-01-05')],
     ['closed', () => { const d = problem(1); d.status = 'closed'; d.closedOn = '2026-12-01'; return d; }, SEEN],
+    // The working-day calendar on (what the workflow sets behind its patch): moved, merged and
+    // superseded events, and 2027 on weekends only.
+    ['calendar: weekends, merged notices, 2027 fallback', () => withCalendar(problem(1)), SEEN],
+    ['calendar: across 国庆', () => withCalendar(problem(1), '2026-10-08'), on('2026-09-01')],
+    ['calendar: started inside 国庆', () => withCalendar(problem(1), '2026-10-08'), on('2026-10-02')],
+    ['calendar: counted in working days', () => { const d = withCalendar(problem(1), '2026-02-24'); d.policy = { ...d.policy, workingDays: 'count' }; return d; }, on('2026-01-20')],
+    ['calendar: overdue across the Spring Festival', () => withCalendar(problem(1), '2026-02-01'), on('2026-02-02')],
+    ['calendar: long-term', () => withCalendar(problem(3)), on('2026-08-20')],
+    ['calendar: closed', () => { const d = withCalendar(problem(1)); d.status = 'closed'; d.closedOn = '2026-07-03'; return d; }, on('2026-07-03')],
   ];
 
   it.each(scenarios)('%s: fireDueEvents at each predicted instant fires exactly the predicted events', (_name, make, now) => {

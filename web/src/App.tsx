@@ -14,6 +14,7 @@ import { HomeRedirect } from './pages/HomeRedirect';
 import { LedgerPage } from './pages/LedgerPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationSettingsPage } from './pages/NotificationSettingsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PasswordPage } from './pages/PasswordPage';
 import { ProblemPage } from './pages/ProblemPage';
@@ -56,6 +57,7 @@ function AppRoutes() {
         >
           <Route index element={<HomeRedirect />} />
           <Route path="admin" element={<RequirePage page="admin"><AdminPage /></RequirePage>} />
+          <Route path="settings/notifications" element={<NotificationSettingsPage />} />
           <Route path="c/:campaignId" element={<CampaignScope />}>
             <Route index element={<Navigate to="tasks" replace />} />
             <Route path="tasks" element={<RequirePage page="tasks"><TasksPage /></RequirePage>} />

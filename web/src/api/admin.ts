@@ -1,9 +1,9 @@
 // 管理: imports and accounts, typed by the HTTP contract (api/admin.ts) through z.infer.
 import type { z } from 'zod';
 import type {
-  AccountListSchema, AccountSchema, CreatedAccountSchema, ImportAccountsResultSchema, LedgerImportResultSchema, PasswordResetResultSchema, ReportImportResultSchema,
+  AccountListSchema, AccountPatchBody, AccountSchema, CreatedAccountSchema, ImportAccountsResultSchema, LedgerImportResultSchema, NewAccountBody, PasswordResetResultSchema,
+  ReportImportResultSchema,
 } from '../../../api/admin';
-import type { AccountPatchInput, NewAccount } from '../../../domain/accounts';
 import { api, request } from './client';
 
 export type Account = z.infer<typeof AccountSchema>;
@@ -17,8 +17,8 @@ const accounts = '/api/admin/accounts';
 const one = (username: string) => `${accounts}/${encodeURIComponent(username)}`;
 
 export const listAccounts = (signal?: AbortSignal) => api.get<z.infer<typeof AccountListSchema>>(accounts, { signal });
-export const createAccount = (body: NewAccount) => api.post<CreatedAccount>(accounts, body);
-export const patchAccount = (username: string, patch: AccountPatchInput) => request<Account>('PATCH', one(username), patch);
+export const createAccount = (body: NewAccountBody) => api.post<CreatedAccount>(accounts, body);
+export const patchAccount = (username: string, patch: AccountPatchBody) => request<Account>('PATCH', one(username), patch);
 export const resetPassword = (username: string) => api.post<PasswordReset>(`${one(username)}/reset-password`);
 export const importAccounts = (campaignId: string) => api.post<ImportAccountsResult>(`${accounts}/import`, { campaignId });
 

@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tag, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/AuthContext';
@@ -7,7 +7,7 @@ import { ROLE_LABEL, seesProblems } from '../auth/roles';
 import { NotificationBell } from '../components/bell/NotificationBell';
 import { APP_TITLE } from '../components/PageTitle';
 
-/** Who is signed in, 修改密码 and 退出; at phone width also the button that opens the menu. */
+/** Who is signed in, 通知设置, 修改密码 and 退出; at phone width also the button that opens the menu. */
 export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: () => void }) {
   const me = useMe();
   const { logout } = useAuth();
@@ -21,6 +21,9 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
   };
   // Back to this page after the change.
   const toPassword = () => void navigate(withNext('/password', location.pathname + location.search));
+  // The administrator receives no reminders: no settings for them.
+  const hasSettings = me.role !== 'admin';
+  const toSettings = () => void navigate('/settings/notifications');
   const who = (
     <Space size={6}>
       <UserOutlined />
@@ -49,6 +52,7 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
           menu={{
             items: [
               { key: 'role', label: ROLE_LABEL[me.role], disabled: true },
+              ...(hasSettings ? [{ key: 'settings', icon: <SettingOutlined />, label: '通知设置', onClick: toSettings }] : []),
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: toPassword },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出', onClick: signOut },
             ],
@@ -61,6 +65,11 @@ export function HeaderBar({ phone, onOpenMenu }: { phone: boolean; onOpenMenu: (
       ) : (
         <Space size={4}>
           {who}
+          {hasSettings && (
+            <Button type="link" icon={<SettingOutlined />} onClick={toSettings}>
+              通知设置
+            </Button>
+          )}
           <Button type="link" icon={<KeyOutlined />} onClick={toPassword}>
             修改密码
           </Button>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { getSupervision } from '../api/desk';
 import { useLoad } from '../api/useLoad';
 import { useMe } from '../auth/AuthContext';
+import { FailedDeliveries } from '../components/delivery/FailedDeliveries';
 import { ErrorResult } from '../components/ErrorResult';
 import { Loading } from '../components/Loading';
 import { PageTitle } from '../components/PageTitle';
@@ -20,6 +21,8 @@ export function SupervisionPage() {
   const [show, setShow] = useState<Show>('all');
 
   const title = <PageTitle title="督办中心" extra={<Typography.Text type="secondary">{name}</Typography.Text>} />;
+  // 发送情况 for the office: notices that did not get through, with 重新发送.
+  const failures = me.role === 'office' ? <FailedDeliveries campaignId={campaignId} /> : null;
   if (error) return <>{title}<ErrorResult error={error} onRetry={reload} /></>;
   if (!data) return <>{title}<Loading /></>;
   if (data.total === 0) {
@@ -27,6 +30,7 @@ export function SupervisionPage() {
       <>
         {title}
         <Result icon={<SafetyCertificateOutlined style={{ color: '#52c41a' }} />} title="暂无预警和督办" subTitle="没有逾期亮牌的问题。问题逾期 1 天亮黄牌、逾期 7 天亮红牌并发出督办单时，会在这里列出。" />
+        {failures}
       </>
     );
   }
@@ -61,6 +65,7 @@ export function SupervisionPage() {
           另有 {data.total - data.items.length} 个问题未列出，请在台账中按预警筛选查看。
         </Typography.Paragraph>
       )}
+      {failures}
     </div>
   );
 }

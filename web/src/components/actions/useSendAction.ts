@@ -1,6 +1,6 @@
 import { App, type FormInstance } from 'antd';
 import { useState } from 'react';
-import type { ActionName } from '../../../../domain/problem-types';
+import { ACCEPTED_NOT_RECORDED, type ActionName } from '../../../../domain/problem-types';
 import { ApiError, type FieldError } from '../../api/client';
 import { sendAction, type ActionResult } from '../../api/problems';
 
@@ -34,7 +34,8 @@ export function useSendAction(campaignId: string, no: number, onDone: (r: Action
     setError(null);
     try {
       const r = await sendAction(campaignId, no, action, body);
-      void message.success(`问题${no}：${r.summary}`);
+      if (r.recorded) void message.success(`问题${no}：${r.summary}`);
+      else void message.warning(`问题${no}：${r.summary}。${ACCEPTED_NOT_RECORDED}`, 8);
       onDone(r);
       return r;
     } catch (e) {

@@ -1,8 +1,11 @@
-import { Alert, AutoComplete, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, AutoComplete, Divider, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { ACCOUNT_ROLES, AccountPatchSchema, isDepartmentRole, NewAccountSchema, ROLE_LABEL, type AccountRole } from '../../../../domain/accounts';
+import { ContactInputSchema } from '../../../../domain/contact-forms';
 import { createAccount, patchAccount, type Account, type CreatedAccount } from '../../api/admin';
+import { ApiError } from '../../api/client';
+import { ContactFields, CONTACT_INPUTS, type ContactInputs } from '../contacts/ContactFields';
 import { showIssues, showServerErrors } from './formErrors';
 import type { Directory } from './useDirectory';
 
@@ -14,6 +17,7 @@ interface Values {
   department?: string;
   password?: string;
   disabled?: boolean;
+  contact?: ContactInputs;
 }
 
 interface Props {
@@ -28,6 +32,14 @@ const FIELDS = ['username', 'personId', 'name', 'role', 'department', 'password'
 const roleOptions = ACCOUNT_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }));
 const blank = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
+/** The five contact boxes as sent: an emptied box clears the value; the person's channel choice is left alone. */
+const contactOf = (v: Values) => Object.fromEntries(CONTACT_INPUTS.map((f) => [f, v.contact?.[f] ?? null]));
+
+/** Contact errors (page or server) under the nested contact boxes; true when there were any. */
+function showContactIssues(form: ReturnType<typeof Form.useForm<Values>>[0], issues: { path: readonly (string | number)[]; message: string }[]): boolean {
+  form.setFields(issues.map((i) => ({ name: ['contact', String(i.path[0])] as ['contact', (typeof CONTACT_INPUTS)[number]], errors: [i.message] })));
+  return issues.length > 0;
+}
 /** 新建账号 / 修改账号: checked in the page with the domain's schemas, then by the server. */
 export function AccountForm({ account, directory, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
@@ -47,17 +59,23 @@ export function AccountForm({ account, directory, onClose, onSaved }: Props) {
     if (v.role && isDepartmentRole(v.role) && !department && !issues.some((i) => i.path[0] === 'department')) {
       issues.push({ code: 'custom', path: ['department'], message: `${ROLE_LABEL[v.role]}须指定所在科室` });
     }
+    const contact = ContactInputSchema.safeParse(contactOf(v));
+    if (!contact.success) showContactIssues(form, contact.error.issues);
     if (!checked.success || issues.length) return showIssues(form, issues);
+    if (!contact.success) return;
     setBusy(true);
     setError(null);
     try {
-      if (creating) onSaved(await createAccount(checked.data as Parameters<typeof createAccount>[0]));
+      if (creating) onSaved(await createAccount({ ...(checked.data as Parameters<typeof createAccount>[0]), contact: contactOf(v) }));
       else {
-        await patchAccount(account.username, checked.data);
+        await patchAccount(account.username, { ...checked.data, contact: contactOf(v) });
         onSaved();
       }
     } catch (e) {
-      setError(showServerErrors(form, e, FIELDS));
+      const contactFields = e instanceof ApiError ? e.fields.filter((f) => f.path.startsWith('contact.')) : [];
+      showContactIssues(form, contactFields.map((f) => ({ path: [f.path.slice('contact.'.length)], message: f.message })));
+      const general = showServerErrors(form, e, FIELDS);
+      setError(contactFields.length && e instanceof ApiError && contactFields.length === e.fields.length ? null : general);
     } finally {
       setBusy(false);
     }
@@ -69,11 +87,22 @@ export function AccountForm({ account, directory, onClose, onSaved }: Props) {
     if (!p) return;
     form.setFieldsValue({ name: p.name, department: p.department ?? undefined, username: form.getFieldValue('username') || p.id });
   };
-  const initial: Partial<Values> = account ? { ...account, department: account.department ?? undefined } : { role: 'dept_owner' };
+  const initial: Partial<Values> = account
+    ? { ...account, department: account.department ?? undefined, contact: Object.fromEntries(CONTACT_INPUTS.map((f) => [f, account.contact?.[f] ?? ''])) }
+    : { role: 'dept_owner' };
   return (
     <Modal open title={creating ? '新建账号' : `修改账号：${account.username}`} okText="保存" cancelText="取消" onOk={() => void save()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        preserve={false}
+        // A contact box's error goes once it is typed in again (they have no rules to re-check them).
+        onValuesChange={(changed: Partial<Values>) =>
+          changed.contact && form.setFields(Object.keys(changed.contact).map((f) => ({ name: ['contact', f] as ['contact', (typeof CONTACT_INPUTS)[number]], errors: [] })))
+        }
+      >
         <Form.Item name="personId" label="人员编号" required extra="台账「人员」表中的编号；选择后自动填入姓名和科室">
           <AutoComplete
             disabled={!creating}
@@ -105,6 +134,10 @@ export function AccountForm({ account, directory, onClose, onSaved }: Props) {
             <Switch />
           </Form.Item>
         )}
+        <Divider titlePlacement="start" plain>
+          联系方式（接收整改提醒）
+        </Divider>
+        <ContactFields prefix="contact" hints={false} />
       </Form>
     </Modal>
   );

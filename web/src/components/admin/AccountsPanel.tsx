@@ -111,7 +111,7 @@ export function AccountsPanel({ campaignsVersion }: { campaignsVersion: number }
         />
       )}
       {importing && <ImportAccounts campaigns={directory.data?.campaigns ?? []} onClose={() => setImporting(false)} onDone={(created) => { setImporting(false); setPasswords(created); reload(); }} />}
-      <Modal open={passwords !== null} title="初始密码" width={760} footer={<Button type="primary" onClick={() => setPasswords(null)}>我已保存，关闭</Button>} onCancel={() => setPasswords(null)} maskClosable={false} destroyOnHidden>
+      <Modal open={passwords !== null} title="初始密码" width={760} footer={<Button type="primary" onClick={() => setPasswords(null)}>我已保存，关闭</Button>} onCancel={() => setPasswords(null)} mask={{ closable: false }} destroyOnHidden>
         {passwords && <PasswordsOnce created={passwords} />}
       </Modal>
     </Flex>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { actionLabel, STATUS_LABEL } from '../../../../domain/problem-types';
 import type { ProblemState, Told } from '../../api/problems';
 import { beijingTime } from '../../lib/time';
+import { DeliveryMarks } from '../delivery/DeliveryMarks';
 
 type Entry = ProblemState['history'][number];
 interface Item {
@@ -58,10 +59,13 @@ function toldItem(t: Told, i: number): Item {
     icon: <NotificationOutlined style={{ fontSize: 12 }} />,
     title: `${beijingTime(t.at)} · 已通知 ${t.recipients.map((r) => r.name).join('、')}`,
     content: (
-      <Typography.Text type="secondary" style={{ fontSize: 13, wordBreak: 'break-word' }}>
-        {t.title}
-        {t.body && `：${t.body}`}
-      </Typography.Text>
+      <>
+        <Typography.Text type="secondary" style={{ fontSize: 13, wordBreak: 'break-word' }}>
+          {t.title}
+          {t.body && `：${t.body}`}
+        </Typography.Text>
+        <DeliveryMarks marks={t.deliveries} />
+      </>
     ),
   };
 }

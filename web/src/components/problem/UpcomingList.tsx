@@ -12,6 +12,11 @@ export function UpcomingList({ events }: { events: UpcomingEvent[] }) {
       {events.map((e) => (
         <Typography.Text key={e.key} type={TONE[e.type]}>
           {monthDay(e.date)} {e.label} → {e.recipients.map((r) => r.name).join('、')}
+          {e.note && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+              {e.note}
+            </Typography.Text>
+          )}
         </Typography.Text>
       ))}
     </Flex>
