@@ -200,6 +200,7 @@ test('SIGKILL the worker six times during a storm of 450 messages: every deliver
   expect(messages).toHaveLength(expected);
   expect(missing).toEqual([]);
   expect(strangers).toEqual([]);
+  expect(smtp.errors).toEqual([]);
   // A repeat is possible only for a send in flight at a kill: at most 16 per kill.
   expect(duplicates).toBeLessThanOrEqual(KILL_AFTER.length * 16);
 }, 9 * 60_000);

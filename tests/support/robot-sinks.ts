@@ -62,7 +62,8 @@ export class RobotSinks {
 
   static async start(): Promise<RobotSinks> {
     const ref: { sinks?: RobotSinks } = {};
-    const server = createServer((req, res) => void ref.sinks!.handle(req, res));
+    // A sender killed mid-request (the crash test) resets its connection: that request just ends.
+    const server = createServer((req, res) => void ref.sinks!.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     ref.sinks = new RobotSinks(server, (server.address() as AddressInfo).port);
     return ref.sinks;

@@ -28,6 +28,8 @@ export class SmtpSink {
   readonly refuse = new Map<string, { code: number; message: string }>();
   /** Recipients whose next n messages are answered 421 at the end of DATA. */
   readonly busy = new Map<string, number>();
+  /** Server errors other than a client resetting its connection. */
+  readonly errors: Error[] = [];
   /** How long the server takes to accept a message (a real relay is not instant); 0 by default. */
   acceptDelayMs = 0;
 
@@ -75,6 +77,11 @@ export class SmtpSink {
           (err: Error) => cb(err),
         );
       },
+    });
+    // A client killed mid-session (the crash test) resets its connection; smtp-server reports it
+    // as an 'error' event, which would otherwise crash the test process. Other errors are kept.
+    server.on('error', (e: Error & { code?: string }) => {
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') ref.sink?.errors.push(e);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     ref.sink = new SmtpSink(server, (server.server.address() as AddressInfo).port);
