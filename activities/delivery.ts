@@ -14,7 +14,7 @@ import { asSendFailure, SendFailure } from '../services/delivery/failure';
 import { renderEmailHtml, renderEmailText, robotPayload } from '../services/delivery/render';
 import { postToRobot } from '../services/delivery/robots';
 import { queueWeeklyDigests } from '../services/delivery/weekly';
-import type { DeliveryActivities, PrepareResult } from './types';
+import type { DeliveryActivities, PrepareResult } from '../workflows/activity-types';
 
 /** Rounds of expand/compose per call: enough for a large morning, bounded so the call stays short. */
 const ROUNDS = 10;

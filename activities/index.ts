@@ -6,7 +6,7 @@ import { insertNotifications } from '../db/queries/insert-notifications';
 import { recordProblem } from '../db/queries/record-problem';
 import { writeSnapshot } from '../db/queries/write-snapshot';
 import { createDeliveryActivities, type DeliveryDeps } from './delivery';
-import type { DeliveryActivities, RectifyActivities } from './types';
+import type { DeliveryActivities, RectifyActivities } from '../workflows/activity-types';
 import { dispatcherWaker } from './wake';
 
 /**

@@ -1,4 +1,4 @@
-// npm run bench [-- campaign|ledger|desk|delivery …]: each benchmark in its own process, one after another
+// npm run bench [-- campaign|ledger|desk|delivery|cli …]: each benchmark in its own process, one after another
 // (all of them when none is named), so one's servers, memory and Temporal runtime never weigh on
 // the next. Each writes its own section of BENCHMARKS.md.
 import { fork } from 'node:child_process';
@@ -8,6 +8,7 @@ const BENCHES: Record<string, string> = {
   ledger: './ledger-list', // the ledger list over 100,000 problems vs a primary-key read
   desk: './desk-load', // 50 users on the desk vs a bare Workflow Update
   delivery: './delivery-storm', // 3,500 reminders at 09:00 as digests to email and robots vs plain emails
+  cli: './cli-start', // how fast `rectify` answers from the build vs `node -e 0`
 };
 
 async function main(): Promise<void> {

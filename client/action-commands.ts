@@ -3,11 +3,10 @@ import path from 'node:path';
 import { OUTCOME_FIGURES, outcomeHeader, type OutcomeKey } from '../domain/outcomes';
 import type { ActionInput, ActionName, Evidence } from '../domain/problem-types';
 import { ACCEPTED_NOT_RECORDED, REMIND_DEFAULT_TEXT, REMIND_MAX_LENGTH, STATUS_LABEL } from '../domain/problem-types';
-import { sendAction, textEvidence } from '../services/actions';
-import { evidenceStoreFor, storeEvidenceFile } from '../services/evidence';
 import { env } from '../services/env';
 import { problemRef } from './problem-ref';
 import type { Context } from './context';
+import * as lazy from './lazy';
 import { UserError } from '../domain/errors';
 
 interface Common {
@@ -32,6 +31,7 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
         const positional = rest.filter((r): r is string => typeof r === 'string');
         const { campaignId, no } = problemRef(ref, opts.campaign);
         const input = { actor: opts.as, ...(await build(opts, positional, { campaignId, no })) } as ActionInput<A>;
+        const { sendAction } = lazy.actions();
         const r = await sendAction(await ctx.temporal(), campaignId, no, act, input);
         out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
         if (!r.recorded) out(ACCEPTED_NOT_RECORDED);
@@ -102,6 +102,8 @@ async function evidenceOf(ctx: Context, o: Common & Record<string, unknown>, whe
   const files = (o.evidenceFile as string[] | undefined) ?? [];
   const texts = (o.evidenceText as string[] | undefined) ?? [];
   const stored: Evidence[] = [];
+  const { evidenceStoreFor, storeEvidenceFile } = lazy.evidence();
+  const { textEvidence } = lazy.actions();
   if (files.length) {
     const db = await ctx.database();
     const store = evidenceStoreFor(path.resolve(env().RECTIFY_DATA_DIR));

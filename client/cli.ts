@@ -4,13 +4,14 @@ import { isValidDate } from '../domain/dates';
 import { describeReport } from '../report/describe';
 import { parseReport } from '../report/parse';
 import { addActionCommands } from './action-commands';
+import { addAuditCommands } from './audit-commands';
 import { addDeliveryCommands } from './delivery-commands';
 import { addReportCommands } from './report-commands';
 import { addSpreadsheetCommands, loadLedgerWithContacts } from './spreadsheet-commands';
-import { createCampaign } from '../services/campaigns';
 import { saveLedgerContacts } from '../services/contacts';
 import { campaignIdFromFileName, ledgerFromReportText } from '../services/report-ledger';
 import { Context } from './context';
+import * as lazy from './lazy';
 import { UserError } from '../domain/errors';
 import { explain } from './errors';
 import { progress } from './format';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
       const { ledger, contacts } = o.file ? await loadLedgerWithContacts(o.file, o.base) : { ledger: ledgerFromReportFile(o.fromReport!, o), contacts: [] };
       const client = await ctx.temporal();
       const db = await ctx.database();
+      const { createCampaign } = lazy.campaigns();
       const r = await createCampaign(client, db, ledger, { taskQueue: ctx.taskQueue, onProgress: progressOnce(ledger.problems.length) });
       // After the campaign: a ledger refused (same id, other content) changes no contacts either.
       const updated = await saveLedgerContacts(db, contacts);
@@ -102,6 +104,7 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
 
   addActionCommands(program, ctx, out);
   addDeliveryCommands(program, ctx, out);
+  addAuditCommands(program, ctx, out);
   addReportCommands(program, ctx, out);
   addSpreadsheetCommands(program, ctx, out);
   return program;
@@ -138,7 +141,7 @@ export async function main(argv: string[], out = (s: string) => process.stdout.w
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`错误：${explain(e)}\n`);
+    process.stderr.write(`错误：${explain(e, ctx.refusal)}\n`);
     return 1;
   } finally {
     await ctx.close();

@@ -2,8 +2,8 @@ import { Command } from 'commander';
 import { listDeliveries } from '../db/queries/delivery-list';
 import { answerWords, CHANNEL_SHORT, DELIVERY_STATUS_LABEL, noticeKindLabel, targetLabel } from '../domain/delivery';
 import { UserError } from '../domain/errors';
-import { resendDelivery } from '../services/deliveries';
 import type { Context } from './context';
+import * as lazy from './lazy';
 import { table, truncate } from './format';
 import { beijingMinute } from './problem-view';
 
@@ -52,6 +52,7 @@ export function addDeliveryCommands(program: Command, ctx: Context, out: (s: str
       const db = await ctx.database();
       // Temporal only to wake the dispatcher: without it the message goes at the dispatcher's next look.
       const client = await ctx.temporal().catch(() => null);
+      const { resendDelivery } = lazy.deliveries();
       const d = await resendDelivery(db, client, ctx.taskQueue, id);
       out(`已重新排队发送记录 ${d.id}（${CHANNEL_SHORT[d.channel]}）${d.woken ? '，即将发送' : '，将在发送服务下次检查时发送'}`);
     });

@@ -1,10 +1,13 @@
 import { ZodError } from 'zod';
 import { UserError } from '../domain/errors';
 import { formatZodError } from '../domain/schemas';
-import { refusal } from '../services/actions';
 
-/** Turns what Temporal, zod or the database threw into one clear line for the terminal. */
-export function explain(err: unknown): string {
+/**
+ * Turns what Temporal, zod or the database threw into one clear line for the terminal. `refusal`
+ * recognises the workflow's refusals (services/actions); the CLI passes it once it has loaded the
+ * Temporal client (Context.refusal), so commands that never talk to Temporal never load it.
+ */
+export function explain(err: unknown, refusal: (e: unknown) => UserError | undefined = () => undefined): string {
   if (err instanceof UserError) return err.message;
   if (err instanceof ZodError) return formatZodError(err);
   const refused = refusal(err);

@@ -1,12 +1,14 @@
-import { Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { KIND_LABEL } from '../domain/schemas';
 import { ProblemData, STATUS_LABEL, WARNING_LABEL } from '../domain/problem-types';
 import { problemWorkflowId } from '../domain/ids';
-import { SearchAttributes, stateQuery } from '../workflows/definitions';
+import type { SearchAttributes } from '../workflows/definitions';
 import { table, truncate } from './format';
+import * as lazy from './lazy';
 
 /** One problem in full: the workflow's own state, which is the source of truth. */
 export async function showProblem(client: Client, campaignId: string, no: number): Promise<string> {
+  const { stateQuery } = lazy.definitions();
   const d = await client.workflow.getHandle(problemWorkflowId(campaignId, no)).query(stateQuery);
   return renderProblem(d);
 }
@@ -58,7 +60,8 @@ export async function listWorkflows(
   client: Client,
   o: { campaign: string; status?: string; department?: string; warning?: string },
 ): Promise<string> {
-  const query = visibilityQuery(o);
+  const { SearchAttributes } = lazy.definitions();
+  const query = visibilityQuery(SearchAttributes, o);
   const rows: string[][] = [];
   for await (const wf of client.workflow.list({ query })) {
     const sa = wf.typedSearchAttributes;
@@ -74,11 +77,11 @@ export async function listWorkflows(
   return `${table(['工作流', '状态', '责任科室', '预警', '时限'], rows)}\n共 ${rows.length} 个（查询：${query}）`;
 }
 
-export function visibilityQuery(o: { campaign: string; status?: string; department?: string; warning?: string }): string {
+export function visibilityQuery(attributes: typeof SearchAttributes, o: { campaign: string; status?: string; department?: string; warning?: string }): string {
   const q = (v: string) => `'${v.replace(/'/g, "\\'")}'`;
-  const parts = [`WorkflowType = 'problemWorkflow'`, `${SearchAttributes.campaign.name} = ${q(o.campaign)}`];
-  if (o.status) parts.push(`${SearchAttributes.status.name} = ${q(o.status)}`);
-  if (o.department) parts.push(`${SearchAttributes.department.name} = ${q(o.department)}`);
-  if (o.warning) parts.push(`${SearchAttributes.warning.name} = ${q(o.warning)}`);
+  const parts = [`WorkflowType = 'problemWorkflow'`, `${attributes.campaign.name} = ${q(o.campaign)}`];
+  if (o.status) parts.push(`${attributes.status.name} = ${q(o.status)}`);
+  if (o.department) parts.push(`${attributes.department.name} = ${q(o.department)}`);
+  if (o.warning) parts.push(`${attributes.warning.name} = ${q(o.warning)}`);
   return parts.join(' AND ');
 }

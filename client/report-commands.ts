@@ -9,12 +9,12 @@ import { listReportTexts, REPORT_SECTION_LABEL, REPORT_SECTIONS, type ReportSect
 import { setReportText } from '../db/queries/set-report-text';
 import { compose } from '../report/compose';
 import { defaultText } from '../report/defaults';
-import { toDocx } from '../report/docx';
 import { toMarkdown } from '../report/markdown';
 import { CampaignNotFoundError, loadReportModel, type ReportModel } from '../report/model';
 import { officeTextProblem } from '../report/office-text';
 import { allProblems } from '../report/tally';
 import type { Context } from './context';
+import * as lazy from './lazy';
 import { UserError } from '../domain/errors';
 import { progress, table } from './format';
 
@@ -70,6 +70,7 @@ async function writeReport(ctx: Context, o: ReportOptions, out: (s: string) => v
     return out(`已生成通报 ${o.out}：${summary}`);
   }
   const file = o.out ?? `${o.campaign}-整改进展情况通报.docx`;
+  const { toDocx } = lazy.docx();
   const buffer = await toDocx(doc, { onProgress: big ? progress('排版段落', doc.blocks.length) : undefined });
   writeFileSync(file, buffer);
   out(`已生成通报 ${file}：${summary}`);

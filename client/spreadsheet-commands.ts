@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { CampaignLedger } from '../domain/schemas';
-import { exportLedger } from '../spreadsheet/export';
-import { type LoadedLedger, readLedgerBase, readLedgerWithContacts } from '../spreadsheet/import';
-import { writeTemplate } from '../spreadsheet/template';
+import type { LoadedLedger } from '../spreadsheet/import';
 import type { Context } from './context';
+import * as lazy from './lazy';
 import { UserError } from '../domain/errors';
 import { progress } from './format';
 
@@ -30,6 +29,7 @@ export async function loadLedger(file: string, baseFile?: string): Promise<Campa
 
 /** The same, with the people's contacts the file carries beside the ledger (人员 columns 邮箱…飞书). */
 export async function loadLedgerWithContacts(file: string, baseFile?: string): Promise<LoadedLedger> {
+  const { readLedgerBase, readLedgerWithContacts } = lazy.sheetImport();
   const base = baseFile ? await readLedgerBase(baseFile) : undefined;
   return readLedgerWithContacts(file, { base, onProgress: lazyProgress('校验台账') });
 }
@@ -42,6 +42,7 @@ export function addSpreadsheetCommands(program: Command, ctx: Context, out: (s: 
     .option('--force', '覆盖已有文件')
     .action(async (o: { out: string; force?: boolean }) => {
       refuseOverwrite(o.out, o.force);
+      const { writeTemplate } = lazy.sheetTemplate();
       await writeTemplate(o.out);
       out(o.out.toLowerCase().endsWith('.csv') ? `已生成台账模板 ${o.out}（只含台账表头）` : `已生成台账模板 ${o.out}：填写「巡察信息」「人员」「台账」三张表，填法见「说明」表`);
     });
@@ -54,6 +55,7 @@ export function addSpreadsheetCommands(program: Command, ctx: Context, out: (s: 
     .option('--force', '覆盖已有文件')
     .action(async (o: { campaign: string; out: string; force?: boolean }) => {
       refuseOverwrite(o.out, o.force);
+      const { exportLedger } = lazy.sheetExport();
       const r = await exportLedger(await ctx.database(), o.campaign, o.out, { onProgress: lazyProgress('导出台账') });
       out(`已导出巡察整改 ${o.campaign} 的台账到 ${o.out}：问题 ${r.problems} 个，共 ${r.rows} 行`);
     });

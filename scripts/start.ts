@@ -108,7 +108,8 @@ async function main(): Promise<void> {
     stopping = true;
     say('\n正在停止…');
     await desk.close();
-    worker.shutdown();
+    // The SDK's runtime shuts its workers down on SIGINT/SIGTERM too: shutting down twice throws.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await running.catch(() => undefined);
     await connection.close();
     await native.close();

@@ -3,12 +3,12 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, renameSync, rmSync, statfsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { serverPaths } from './paths';
+import { freePort } from './ports';
 
 const run = promisify(execFile);
 const asRoot = process.getuid?.() === 0;
@@ -33,16 +33,6 @@ async function pg(bin: string, args: string[]): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** tmpfs when there is one: initdb takes 0.8 s there vs 1.9 s on this machine's disk, a copy 0.05 s vs 1 s. */
 function baseDir(): string {

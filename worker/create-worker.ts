@@ -1,4 +1,6 @@
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createActivities } from '../activities';
 import type { DeliveryDeps } from '../activities/delivery';
 import type { Db } from '../db/client';
@@ -11,8 +13,12 @@ export interface RectifyWorkerOptions {
   namespace?: string;
   taskQueue: string;
   db: Db;
-  /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled now. */
-  workflowBundle?: { code: string };
+  /**
+   * A prebuilt bundle (tests build one per run). Otherwise the one `npm run build` put beside the
+   * compiled code (dist/workflow-bundle.js) when running from dist/; from the sources, the
+   * workflows are bundled now (a few seconds).
+   */
+  workflowBundle?: { code: string } | { codePath: string };
   maxConcurrentActivityTaskExecutions?: number;
   /** The delivery engine's settings and SMTP pool; from the environment when absent. */
   delivery?: DeliveryDeps;
@@ -24,10 +30,12 @@ export function deliveryDepsFromEnv(): DeliveryDeps {
   return { config, email: createEmailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom }) };
 }
 
+/** dist/workflow-bundle.js seen from dist/worker/; from the sources there is none (nothing is built beside them). */
+export const PREBUILT_BUNDLE = path.join(__dirname, '..', 'workflow-bundle.js');
+
 export async function createWorker(o: RectifyWorkerOptions): Promise<Worker> {
-  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = o.workflowBundle
-    ? { workflowBundle: o.workflowBundle }
-    : { workflowsPath: require.resolve('../workflows') };
+  const bundle = o.workflowBundle ?? (existsSync(PREBUILT_BUNDLE) ? { codePath: PREBUILT_BUNDLE } : undefined);
+  const workflows: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> = bundle ? { workflowBundle: bundle } : { workflowsPath: require.resolve('../workflows') };
   return Worker.create({
     connection: o.connection,
     namespace: o.namespace ?? 'default',

@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { RectifyActivities } from '../activities/types';
+import type { RectifyActivities } from './activity-types';
 import { addDays, shanghaiInstant } from '../domain/dates';
 import { outcomesSentence, type CampaignStats } from '../domain/stats';
 import { CampaignWorkflowInput, campaignStatsQuery } from './definitions';

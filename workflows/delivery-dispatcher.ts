@@ -1,5 +1,5 @@
 import * as wf from '@temporalio/workflow';
-import type { DeliveryActivities, DueSend } from '../activities/types';
+import type { DeliveryActivities, DueSend } from './activity-types';
 import { LANE_CONCURRENCY, laneLimits, nextSlot, SEND_MAX_ATTEMPTS } from '../domain/delivery';
 import { DeliveryDispatcherInput, wakeSignal } from './definitions';
 

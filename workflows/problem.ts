@@ -1,6 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { RectifyActivities } from '../activities/types';
+import type { RectifyActivities } from './activity-types';
 import { calendarCoverage } from '../domain/calendar';
 import { shanghaiInstant } from '../domain/dates';
 import { RejectedAction } from '../domain/errors';

@@ -26,7 +26,8 @@ export interface RecordProblemResult {
  * Writes a problem workflow's state into its projection, in one transaction. The row, its measures,
  * evidence and progress reports change only when the snapshot is newer than what is stored, so a
  * retried activity or an older write arriving late changes nothing. Audit entries are immutable
- * facts keyed by (workflow, seq): they are always offered and stored once.
+ * facts keyed by (workflow, seq): they are always offered and stored once, each linked into its
+ * campaign's hash chain as it is stored.
  */
 export async function recordProblem(db: Db, { workflowId, snapshot: s, audit }: RecordProblemInput): Promise<RecordProblemResult> {
   const totals = sumOutcomes(s.measures.map((m) => m.outcomes));
@@ -63,7 +64,9 @@ export async function recordProblem(db: Db, { workflowId, snapshot: s, audit }: 
       ['workflow_id', 'seq', 'campaign_id', 'problem_no', 'at', 'actor_id', 'actor_name', 'action', 'summary', 'reason', 'before', 'after'],
       audit.map((e) => [workflowId, e.seq, s.campaignId, s.no, e.at, e.actor.id, e.actor.name, e.action, e.summary, e.reason ?? null,
         json(e.before), json(e.after)]),
-      'on conflict (workflow_id, seq) do nothing returning seq',
+      // No ON CONFLICT: the audit_chain_link trigger (010_audit_chain.sql) skips a stored entry
+      // before it links it; ON CONFLICT would skip it after, leaving a gap in the campaign's chain.
+      'returning seq',
     );
     // From the stored trail, not this batch: a late, older batch must not move it backwards.
     if (inserted.length) {

@@ -1,7 +1,12 @@
 // Checks run identically on both backends: in the jest process against PostgreSQL, and in a child
 // process against PGlite (see pglite.ts for why). Results are plain JSON so they can cross over.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Db } from '../../db/client';
-import { migrate } from '../../db/migrate';
+import { AuditChainCheck } from '../../db/audit-chain';
+import { migrate, migrationFiles, MIGRATIONS_DIR } from '../../db/migrate';
+import { readAuditChain } from '../../db/queries/audit-chain';
 import { campaignStats } from '../../db/queries/campaign-stats';
 import { getCampaign } from '../../db/queries/get-campaign';
 import { insertCampaign } from '../../db/queries/insert-campaign';
@@ -97,8 +102,39 @@ export async function parityRun(db: Db): Promise<Json> {
       measures: await raw('select * from measures order by problem_no, id'),
       evidence: await raw('select * from evidence order by problem_no, measure_id, seq'),
       progress: await raw('select * from progress_reports order by problem_no, seq'),
-      audit: await raw('select * from audit order by workflow_id, seq'),
+      // The chain's columns depend on which concurrent writer linked first: compared as a verdict below.
+      audit: (await raw('select * from audit order by workflow_id, seq')).map(({ chain_seq: _s, prev_hash: _p, hash: _h, ...row }) => row),
       snapshots: await raw('select * from campaign_snapshots'),
     },
+    auditChain: await auditChainVerdict(db, id),
   });
+}
+
+/** The audit chain as verify sees it, and its places: the same on both backends. */
+async function auditChainVerdict(db: Db, campaignId: string): Promise<Json> {
+  const check = new AuditChainCheck();
+  await readAuditChain(db, campaignId, check);
+  const findings = check.finish();
+  const { rows } = await db.query<{ chain_seq: number }>('select chain_seq from audit where campaign_id = $1 order by chain_seq', [campaignId]);
+  return normalise({ count: check.count, findings, places: rows.map((r) => r.chain_seq) });
+}
+
+/**
+ * An empty database migrated up to 009, the scenario written, then 010 applied: the backfilled
+ * chain, hashes included. The order depends on the rows alone, so both backends give the same.
+ */
+export async function auditBackfillRun(db: Db): Promise<Json> {
+  const before = mkdtempSync(path.join(tmpdir(), 'rectify-before-010-'));
+  try {
+    for (const f of migrationFiles().filter((f) => f < '010')) copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(before, f));
+    await migrate(db, before);
+  } finally {
+    rmSync(before, { recursive: true, force: true });
+  }
+  const ledger = testLedger();
+  await insertCampaign(db, ledger);
+  await Promise.all(scenario(ledger).map((w) => recordProblem(db, w)));
+  const applied = await migrate(db);
+  const { rows } = await db.query('select chain_seq, problem_no, seq, prev_hash, hash from audit order by chain_seq');
+  return normalise({ applied, rows, verdict: await auditChainVerdict(db, ledger.id) });
 }

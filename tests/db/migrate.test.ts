@@ -5,7 +5,7 @@ import { migrationCheck, normalise } from './checks';
 import { inPglite } from './pglite';
 
 const TABLES = [
-  'accounts', 'aspects', 'audit', 'campaign_events', 'campaign_report_texts', 'campaign_snapshots', 'campaigns', 'contacts', 'deliveries', 'departments', 'desk_audit',
+  'accounts', 'aspects', 'audit', 'audit_chain_heads', 'campaign_events', 'campaign_report_texts', 'campaign_snapshots', 'campaigns', 'contacts', 'deliveries', 'departments', 'desk_audit',
   'evidence', 'evidence_files', 'evidence_uploads', 'measures', 'messages', 'migrations', 'notifications', 'people', 'problems', 'progress_reports',
   'robots', 'sessions',
 ];

@@ -22,6 +22,8 @@ test('the same queries give the same rows on PGlite as on PostgreSQL: dates as s
     inPglite('parity'),
   ]);
   expect(lite).toEqual(pg);
+  // Both chained the concurrent writers' audit rows into one intact chain.
+  expect(pg).toMatchObject({ auditChain: { count: 9, findings: [], places: [1, 2, 3, 4, 5, 6, 7, 8, 9] } });
 
   // And they are the types the callers rely on (equal but wrong on both would not do).
   const dates = ['deadline', 'original_deadline', 'due', 'feedback_date', 'feedbackDate', 'onDate', 'concentratedPeriodEnd'].flatMap((k) => valuesAt(pg, k));

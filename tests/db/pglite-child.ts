@@ -1,10 +1,10 @@
 // Runs a check against PGlite in a plain Node process and writes the JSON result to a file.
-// Usage: tsx tests/db/pglite-child.ts <migrate|parity|reopen> <out.json> [dataDir]
+// Usage: tsx tests/db/pglite-child.ts <migrate|parity|reopen|audit-backfill> <out.json> [dataDir]
 import { writeFileSync } from 'node:fs';
 import { pgliteDb } from '../../db/client';
 import { openDb } from '../../db/open';
 import { migrate } from '../../db/migrate';
-import { migrationCheck, normalise, parityRun, tableNames, type Json } from './checks';
+import { auditBackfillRun, migrationCheck, normalise, parityRun, tableNames, type Json } from './checks';
 import { testLedger } from './fixtures';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 
@@ -23,6 +23,14 @@ async function run(mode: string, dataDir: string | undefined): Promise<Json> {
       try {
         await migrate(db);
         return await parityRun(db);
+      } finally {
+        await db.close();
+      }
+    }
+    case 'audit-backfill': {
+      const db = await pgliteDb();
+      try {
+        return await auditBackfillRun(db);
       } finally {
         await db.close();
       }

@@ -10,7 +10,7 @@ import type { Json } from './checks';
 
 const run = promisify(execFile);
 
-export async function inPglite(mode: 'migrate' | 'parity' | 'reopen'): Promise<Json> {
+export async function inPglite(mode: 'migrate' | 'parity' | 'reopen' | 'audit-backfill'): Promise<Json> {
   const dir = mkdtempSync(path.join(tmpdir(), 'rectify-pglite-'));
   const out = path.join(dir, 'result.json');
   try {

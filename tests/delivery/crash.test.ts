@@ -1,7 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { pgDb, type Db } from '../../db/client';
 import { migrate } from '../../db/migrate';
@@ -18,6 +17,7 @@ import { SECRET_KEY } from '../support/delivery-harness';
 import { smallLedger } from '../support/ledger';
 import { RobotSinks } from '../support/robot-sinks';
 import { SmtpSink } from '../support/smtp-sink';
+import { freePort } from '../../servers/ports';
 
 // The worker is killed with SIGKILL again and again while a storm of notices is being delivered.
 // What must hold: every (notification, recipient, channel) ends sent and arrives; a copy can be
@@ -29,15 +29,6 @@ const OFFICE_NOTICES = 15;
 /** Pauses (ms) between a worker coming up and its SIGKILL: fixed, so runs are comparable. */
 const KILL_AFTER = [3_000, 5_000, 2_500, 6_000, 3_500, 4_500];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 let temporal: Awaited<ReturnType<typeof startDevServerProcess>>;
 let database: Awaited<ReturnType<typeof withTestDatabase>>;

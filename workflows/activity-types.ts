@@ -1,3 +1,5 @@
+// The activities the workflows call, as types: the workflows own this contract and import it by
+// type only; activities/ implements it (and may use services/, which the sandbox never sees).
 import type { NotifyInput } from '../db/queries/insert-notifications';
 import type { RecordProblemInput } from '../db/queries/record-problem';
 import type { CampaignStats } from '../domain/stats';
