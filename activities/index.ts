@@ -31,8 +31,13 @@ export function createActivities(db: Db, delivery?: DeliveryDeps): RectifyActivi
     async notify(input) {
       const added = await insertNotifications(db, input);
       if (added) {
-        const ctx = Context.current();
-        wake(ctx.client, ctx.info.taskQueue);
+        let ctx: Context | undefined;
+        try {
+          ctx = Context.current();
+        } catch {
+          // Called outside an activity (tests of the writes alone): there is no dispatcher to wake.
+        }
+        if (ctx) wake(ctx.client, ctx.info.taskQueue);
       }
       return added;
     },
