@@ -1,10 +1,15 @@
 // The deployment files (Dockerfile, docker-compose.yml, deploy/k8s, deploy/helm) checked without a Docker
-// engine or a cluster by scripts/validate-deploy.ts, and the checker shown to catch what it claims to.
+// engine or a cluster by scripts/validate-deploy.ts (scripts/deploy-check/), and the checker shown to catch what it claims to.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDockerfile, helmKeyProblems, loadK8s, readEnvFile, validateComposeText, validateDeploy, validateK8sDocs } from '../../scripts/validate-deploy';
+import { validateComposeText } from '../../scripts/deploy-check/compose';
+import { checkDockerfile } from '../../scripts/deploy-check/dockerfile';
+import { readEnvFile } from '../../scripts/deploy-check/env';
+import { helmKeyProblems } from '../../scripts/deploy-check/helm';
+import { loadK8s, validateK8sDocs } from '../../scripts/deploy-check/k8s';
+import { validateDeploy } from '../../scripts/validate-deploy';
 
 const root = path.resolve(__dirname, '../..');
 const compose = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
