@@ -1,7 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
-import type { temporal } from '@temporalio/proto';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { DeliveryDeps } from '../../activities/delivery';
 import { pgDb, type Db } from '../../db/client';
@@ -24,6 +22,7 @@ import { SEARCH_ATTRIBUTE_KEYS, wakeSignal } from '../../workflows/definitions';
 import { workflowBundle } from './bundle';
 import { RobotSinks } from './robot-sinks';
 import { SmtpSink } from './smtp-sink';
+import { quietRuntime, registerSearchAttributes } from './harness';
 
 // The delivery engine end to end: a Temporal server (time-skipping for the clock-dependent tests,
 // the dev server where real time is simpler), a fresh PostgreSQL, a worker whose email goes to a
@@ -39,15 +38,6 @@ export interface DeliveryHarnessOptions {
   pollEveryMs?: number;
   /** Working days for the send window (default China's, as in production); real-time tests pass every day. */
   isWorkingDay?: (date: string) => boolean;
-}
-
-/** Workflow logs would drown the output; once per process (Harness may have installed it already). */
-function quietTemporalRuntime(): void {
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed
-  }
 }
 
 export class DeliveryHarness {
@@ -67,7 +57,7 @@ export class DeliveryHarness {
   ) {}
 
   static async start(o: DeliveryHarnessOptions): Promise<DeliveryHarness> {
-    quietTemporalRuntime();
+    quietRuntime();
     const [env, database, smtp, robots] = await Promise.all([
       o.server === 'dev' ? createDevServerEnv(SEARCH_ATTRIBUTE_KEYS) : createTimeSkippingEnv(),
       withTestDatabase(),
@@ -166,11 +156,4 @@ export class DeliveryHarness {
     await this.closeDatabase();
     await this.env.teardown();
   }
-}
-
-/** The Java test server refuses unregistered search attributes (the problem workflow sets them). */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
-  for (const key of SEARCH_ATTRIBUTE_KEYS) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
-  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
 }

@@ -21,7 +21,7 @@ import { workflowBundle } from './bundle';
 
 let runtimeInstalled = false;
 /** Workflow logs would drown the test output; keep warnings and errors. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
@@ -118,7 +118,7 @@ export class Harness {
 }
 
 /** The Java test server refuses unregistered attributes; the dev server gets them as flags. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
   const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
   for (const key of SEARCH_ATTRIBUTE_KEYS) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
   await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
