@@ -1,6 +1,8 @@
 // `npm start`: the whole system on embedded defaults — Temporal dev server (file-backed, web UI on
 // 8233), PGlite behind a PostgreSQL socket, the worker and the desk (HTTP API and web pages) — plus
 // a runtime file the CLI reads. On a first start it loads the demo campaign and its accounts.
+// `npm run start:cluster` (RECTIFY_TEMPORAL_PROFILE=cluster) runs Temporal's own server on a kept
+// PostgreSQL instead, the production shape, with rectify's database on the same PostgreSQL.
 import { PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client, Connection } from '@temporalio/client';
@@ -10,6 +12,7 @@ import path from 'node:path';
 import { pgDb, pgliteDb } from '../db/client';
 import { migrate } from '../db/migrate';
 import { servePglite } from '../db/pglite-socket';
+import { startKeptTemporalCluster } from '../servers/kept-cluster';
 import { startDevServerProcess } from '../servers/temporal-env';
 import { buildServer } from '../server/app';
 import { deskConfig } from '../server/context';
@@ -34,26 +37,39 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(e.RECTIFY_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
-  say('[1/5] 启动 Temporal 开发服务器…');
-  const temporal = await startDevServerProcess({
-    dbFile: path.join(dataDir, 'temporal.db'),
-    port: TEMPORAL_PORT,
-    uiPort: UI_PORT,
-    searchAttributes: SEARCH_ATTRIBUTE_KEYS,
-    timeoutMs: 60_000,
-  });
-
+  const cluster = e.RECTIFY_TEMPORAL_PROFILE === 'cluster';
+  let temporal: { address: string; stop(): Promise<void> };
   let databaseUrl = e.DATABASE_URL;
   let socket: PGLiteSocketServer | undefined;
   let pglite: PGlite | undefined;
-  if (!databaseUrl) {
-    say('[2/5] 打开嵌入式数据库 PGlite…');
-    const embedded = await pgliteDb(path.join(dataDir, 'pgdata'));
-    await migrate(embedded);
-    pglite = embedded.raw;
-    socket = await servePglite(pglite, PG_PORT);
-    databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres?sslmode=disable`;
-  } else say('[2/5] 使用 DATABASE_URL 指定的 PostgreSQL…');
+  if (cluster) {
+    // Production-like: Temporal's own server on PostgreSQL, which also holds rectify's database.
+    say('[1/5] 启动 Temporal 服务器（PostgreSQL 持久化，生产形态）…');
+    const kept = await startKeptTemporalCluster({ dataDir, temporalPort: TEMPORAL_PORT, pgPort: PG_PORT, searchAttributes: SEARCH_ATTRIBUTE_KEYS, say });
+    temporal = { address: kept.temporal.address, stop: kept.stop };
+    if (databaseUrl) say('[2/5] 使用 DATABASE_URL 指定的 PostgreSQL…');
+    else {
+      say('[2/5] 使用同一 PostgreSQL 中的 rectify 数据库…');
+      databaseUrl = kept.databaseUrl;
+    }
+  } else {
+    say('[1/5] 启动 Temporal 开发服务器…');
+    temporal = await startDevServerProcess({
+      dbFile: path.join(dataDir, 'temporal.db'),
+      port: TEMPORAL_PORT,
+      uiPort: UI_PORT,
+      searchAttributes: SEARCH_ATTRIBUTE_KEYS,
+      timeoutMs: 60_000,
+    });
+    if (!databaseUrl) {
+      say('[2/5] 打开嵌入式数据库 PGlite…');
+      const embedded = await pgliteDb(path.join(dataDir, 'pgdata'));
+      await migrate(embedded);
+      pglite = embedded.raw;
+      socket = await servePglite(pglite, PG_PORT);
+      databaseUrl = `postgres://postgres@127.0.0.1:${PG_PORT}/postgres?sslmode=disable`;
+    } else say('[2/5] 使用 DATABASE_URL 指定的 PostgreSQL…');
+  }
 
   say('[3/5] 启动 worker…');
   const db = pgDb(databaseUrl);
@@ -86,7 +102,7 @@ async function main(): Promise<void> {
   });
   await desk.listen({ port: e.PORT, host: e.HOST });
   const deskUrl = `http://${e.HOST === '0.0.0.0' || e.HOST === '127.0.0.1' ? 'localhost' : e.HOST}:${e.PORT}`;
-  writeRuntime({ temporalAddress: temporal.address, databaseUrl, uiUrl: `http://localhost:${UI_PORT}`, deskUrl });
+  writeRuntime({ temporalAddress: temporal.address, databaseUrl, uiUrl: cluster ? undefined : `http://localhost:${UI_PORT}`, deskUrl });
 
   say('');
   say(`  整改工作台:       ${deskUrl}`);
@@ -97,7 +113,8 @@ async function main(): Promise<void> {
     say('    office-director 整改办主任 · secretary 党委书记（组长） · admin 系统管理员');
     say(`  演示密码:         ${password}${e.RECTIFY_DEMO_PASSWORD ? '' : `（随机生成，保存在 ${demoFile}）`}`);
   }
-  say(`  Temporal Web UI:  http://localhost:${UI_PORT}`);
+  if (cluster) say(`  Temporal 服务器:   ${temporal.address}（PostgreSQL，Web UI 见 docker-compose.yml 的 temporal-ui）`);
+  else say(`  Temporal Web UI:  http://localhost:${UI_PORT}`);
   say(`  数据目录:         ${dataDir}`);
   say('  命令行:           npx rectify --help');
   say('  按 Ctrl+C 停止。');

@@ -126,6 +126,28 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   }
 }
 
+/**
+ * A PostgreSQL cluster kept in `dir` across runs (the cluster profile of `npm run start:cluster`):
+ * created from the template on first use, durable settings (fsync on), stopped with a checkpoint.
+ * As root the folder belongs to the `postgres` user, so it must be reachable by that user.
+ */
+export async function startKeptCluster(dir: string, port: number): Promise<ThrowawayCluster> {
+  const data = path.join(dir, 'data');
+  if (!existsSync(path.join(data, 'PG_VERSION'))) {
+    const tpl = await templateDir();
+    await run('mkdir', ['-p', dir]);
+    if (asRoot) await run('chown', ['postgres:postgres', dir]);
+    await run('cp', ['-a', tpl, data]);
+  }
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+  const start = () => pg('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', opts, '-w', '-t', '120', 'start']);
+  const stopFast = () => pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  // Left running by a run that was killed: stop it cleanly (checkpoint) and start it as ours.
+  if (await pg('pg_ctl', ['-D', data, 'status']).then(() => true, () => false)) await stopFast();
+  await start();
+  return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, pause: stopFast, resume: start, stop: () => stopFast().catch(() => undefined) };
+}
+
 async function admin<T>(url: string, f: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });
   await c.connect();

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   RECTIFY_TASK_QUEUE: z.string().default('rectify'),
   DATABASE_URL: z.string().url('DATABASE_URL 应为 postgres:// 连接串').optional(),
   RECTIFY_DATA_DIR: z.string().default('.rectify'),
+  /**
+   * Which Temporal `npm start` runs: `dev` (the CLI's dev server on SQLite, with its web UI) or
+   * `cluster` (Temporal's own server on PostgreSQL, as in production; `npm run start:cluster`).
+   */
+  RECTIFY_TEMPORAL_PROFILE: z.enum(['dev', 'cluster'], { errorMap: () => ({ message: '应为 dev 或 cluster' }) }).default('dev'),
   /** The desk's HTTP port and interface; HOST=0.0.0.0 to serve the hospital network. */
   PORT: z.coerce.number({ invalid_type_error: 'PORT 应为端口号' }).int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),

@@ -8,7 +8,8 @@ import { newProblemsOf } from '../../domain/campaign';
 import type { ProblemData } from '../../domain/problem-types';
 import type { CampaignLedger } from '../../domain/schemas';
 import { insertCampaign } from '../../db/queries/insert-campaign';
-import { withTestDatabase } from '../../servers/pg-cluster';
+import { createFreshDatabase, withTestDatabase } from '../../servers/pg-cluster';
+import { startTemporalCluster } from '../../servers/temporal-cluster';
 import { createDevServerEnv, createTimeSkippingEnv } from '../../servers/temporal-env';
 import { createWorker } from '../../worker/create-worker';
 import type { DeliveryDeps } from '../../activities/delivery';
@@ -56,11 +57,32 @@ export class Harness {
     return Harness.start(env, database, opts);
   }
 
-  /** The dev server (temporal CLI): real visibility, so search-attribute listing works. */
+  /**
+   * The dev server (temporal CLI): real visibility, so search-attribute listing works. With
+   * RECTIFY_TEST_TEMPORAL=cluster (`npm run test:cluster`) every such test runs on the cluster.
+   */
   static async devServer(opts: WorkerOpts = {}): Promise<Harness> {
+    if (process.env.RECTIFY_TEST_TEMPORAL === 'cluster') return Harness.cluster(opts);
     quietRuntime();
     const [env, database] = await Promise.all([createDevServerEnv(SEARCH_ATTRIBUTE_KEYS), withTestDatabase()]);
     return Harness.start(env, database, opts);
+  }
+
+  /**
+   * Temporal's own server on PostgreSQL (servers/temporal-cluster.ts), with 4 history shards; the
+   * test's database is a fresh one on the same PostgreSQL.
+   */
+  static async cluster(opts: WorkerOpts = {}): Promise<Harness> {
+    quietRuntime();
+    const cluster = await startTemporalCluster({ searchAttributes: SEARCH_ATTRIBUTE_KEYS, say: () => undefined });
+    try {
+      const env = await TestWorkflowEnvironment.createFromExistingServer({ address: cluster.address });
+      const database = await createFreshDatabase(cluster.pgUrl);
+      return await Harness.start(env, { url: database.url, close: async () => cluster.stop() }, opts);
+    } catch (e) {
+      await cluster.stop();
+      throw e;
+    }
   }
 
   /** The database the harness uses, for handing to a CLI subprocess. */
