@@ -1,82 +1,87 @@
-// npm run bench: how long creating a 3,500-problem campaign takes on the dev server, as a ratio
-// against starting 3,500 no-op workflows on the same server in the same run.
+// npm run bench -- campaign: how long until every problem of a 3,500-problem campaign is ready —
+// projection row at its first version, search attributes set, first timer armed — as a ratio
+// against starting 3,500 no-op workflows on the same server in the same run. On the dev server
+// and on the cluster profile side by side (BENCH_PROFILES), with where the first run's time goes.
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { pgDb } from '../db/client';
+import { countProjectedProblems } from '../db/queries/count-projected';
 import { migrate } from '../db/migrate';
+import { addDays, shanghaiDate } from '../domain/dates';
+import { problemWorkflowId } from '../domain/ids';
 import { createCampaign, forEachLimit } from '../services/campaigns';
-import { shanghaiDate, addDays } from '../domain/dates';
 import { withTestDatabase } from '../servers/pg-cluster';
-import { startDevServerProcess } from '../servers/temporal-env';
 import { createWorker } from '../worker/create-worker';
-import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
+import { SearchAttributes } from '../workflows/definitions';
+import { firstRunPhases, type FirstRunPhases } from './first-run-phases';
+import { machine, ms, say, writeSection } from './measure';
 import { syntheticLedger } from './synthetic-ledger';
+import { benchProfiles, PROFILE_LABEL, startProfile, type ProfileName } from './temporal-profiles';
 
 const N = Number(process.env.BENCH_PROBLEMS ?? 3500);
 const CONCURRENCY = 32;
-const say = (s: string) => process.stderr.write(`${s}\n`);
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const s = (v: number) => (v / 1000).toFixed(2);
 
-async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  say(`[bench] ${N} problems, ${CONCURRENCY} concurrent starts`);
-  const temporal = await startDevServerProcess({ port: 17233 + Math.floor(Math.random() * 1000), searchAttributes: SEARCH_ATTRIBUTE_KEYS });
+interface Result {
+  profile: ProfileName;
+  baselineMs: number;
+  createMs: number;
+  projectedMs: number;
+  searchableMs: number;
+  readyMs: number;
+  phases: FirstRunPhases;
+}
+
+async function waitFor(what: string, t0: number, done: () => Promise<boolean>): Promise<number> {
+  for (let i = 0; ; i++) {
+    if (await done()) return performance.now() - t0;
+    if (i % 25 === 0) say(`[bench]   waiting for ${what}: ${s(performance.now() - t0)} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function runProfile(profile: ProfileName, code: string): Promise<Result> {
+  say(`[bench] === ${PROFILE_LABEL[profile]}: ${N} problems, ${CONCURRENCY} concurrent starts ===`);
+  const temporal = await startProfile(profile);
   const database = await withTestDatabase();
   const db = pgDb(database.url);
   await migrate(db);
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') });
   const connection = await NativeConnection.connect({ address: temporal.address });
   const clientConnection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection: clientConnection });
-  const worker = await createWorker({ connection, taskQueue: 'bench', db, workflowBundle: { code }, maxConcurrentActivityTaskExecutions: Number(process.env.BENCH_ACTIVITIES ?? 20) });
+  const worker = await createWorker({ connection, taskQueue: 'bench', db, workflowBundle: { code } });
   const running = worker.run();
   try {
     // Baseline: the same number of starts, same concurrency, of workflows that do nothing.
-    const ids = Array.from({ length: N }, (_, i) => `noop-${i}`);
     let t = performance.now();
-    await forEachLimit(ids, CONCURRENCY, async (workflowId) => {
+    await forEachLimit(Array.from({ length: N }, (_, i) => `noop-${i}`), CONCURRENCY, async (workflowId) => {
       await client.workflow.start('noopWorkflow', { workflowId, taskQueue: 'bench' });
     });
     const baselineMs = performance.now() - t;
-    say(`[bench] baseline: ${N} no-op workflows started in ${seconds(baselineMs)} s`);
+    say(`[bench]   baseline: ${N} no-op starts in ${s(baselineMs)} s`);
+    // Their workflow tasks may still be queued: let them finish so the campaign does not pay for them.
+    await waitFor('no-op workflows to complete', t, async () => (await client.workflow.count(`WorkflowType = 'noopWorkflow' AND ExecutionStatus = 'Completed'`)).count >= N);
 
     const ledger = syntheticLedger('bench', N, addDays(shanghaiDate(Date.now()), 30));
-    const heapBefore = process.memoryUsage().heapUsed;
-    t = performance.now();
     let last = 0;
+    t = performance.now();
+    const wall0 = Date.now();
     const result = await createCampaign(client, db, ledger, {
       taskQueue: 'bench',
       concurrency: CONCURRENCY,
-      onProgress: (done) => {
-        if (done - last >= N / 10 || done === N) say(`[bench] started ${(last = done)}/${N}`);
-      },
+      onProgress: (done) => void (done - last >= N / 5 && say(`[bench]   started ${(last = done)}/${N}`)),
     });
-    const campaignMs = performance.now() - t;
-    // Every workflow has run and written its first snapshot (version 0) into the projection.
-    for (;;) {
-      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from problems where campaign_id = $1 and version >= 0', ['bench']);
-      if (process.env.BENCH_TRACE) say(`[bench] projected ${rows[0]!.n} at ${seconds(performance.now() - t)} s`);
-      if (rows[0]!.n >= N) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const projectedMs = performance.now() - t;
-    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    const createMs = performance.now() - t;
     if (result.started !== N) throw new Error(`expected ${N} workflows started, got ${result.started}`);
-
-    const lines = [
-      `- problems: ${N}; start concurrency: ${CONCURRENCY}; machine: 2 cores; dev server in memory; PostgreSQL 15 throwaway cluster`,
-      `- baseline, ${N} no-op workflows started: ${seconds(baselineMs)} s (${Math.round(N / (baselineMs / 1000))}/s)`,
-      `- campaign create (ledger rows + ${N} problem workflows + campaign workflow started): ${seconds(campaignMs)} s`,
-      `- ... and every problem's first snapshot written to the projection: ${seconds(projectedMs)} s`,
-      `- **ratio campaign / baseline: ${(campaignMs / baselineMs).toFixed(2)}** (to projection: ${(projectedMs / baselineMs).toFixed(2)})`,
-      `- client-side heap growth during campaign create: ${heapMb.toFixed(1)} MB`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    const file = path.resolve(__dirname, '../BENCHMARKS.md');
-    writeFileSync(file, withSection(existsSync(file) ? readFileSync(file, 'utf8') : '', lines.join('\n')));
-    say(`[bench] written to ${file}`);
+    const projectedMs = await waitFor('projection', t, async () => (await countProjectedProblems(db, 'bench', 0)) >= N);
+    const query = `WorkflowType = 'problemWorkflow' AND ${SearchAttributes.campaign.name} = 'bench' AND ${SearchAttributes.status.name} = 'assigned'`;
+    const searchableMs = await waitFor('search attributes', t, async () => (await client.workflow.count(query)).count >= N);
+    const ids = ledger.problems.map((p) => problemWorkflowId('bench', p.no));
+    const phases = await waitFor('first timers', t, async () => (await firstRunPhases(client, ids.slice(-50))).armed === 50).then(() => firstRunPhases(client, ids));
+    if (phases.armed !== N) throw new Error(`${N - phases.armed} problems have no timer armed`);
+    const readyMs = Math.max(projectedMs, searchableMs, phases.lastReadyAt - wall0);
+    say(`[bench]   ready: ${s(readyMs)} s (ratio ${(readyMs / baselineMs).toFixed(2)})`);
+    return { profile, baselineMs, createMs, projectedMs, searchableMs, readyMs, phases };
   } finally {
     worker.shutdown();
     await running;
@@ -88,12 +93,36 @@ async function main(): Promise<void> {
   }
 }
 
-/** Replaces only this benchmark's figures, keeping the notes written around them. */
-function withSection(doc: string, figures: string): string {
-  const dated = `<!-- bench:start -->\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.\n\n${figures}\n<!-- bench:end -->`;
-  const m = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
-  if (m.test(doc)) return doc.replace(m, dated);
-  return `# Benchmarks\n\nRatios compare against a baseline measured in the same run on the same server.\n\n## Starting a city-level campaign\n\n${dated}\n`;
+function report(results: Result[], loadBefore: string): string {
+  const col = (f: (r: Result) => string) => results.map(f).join(' | ');
+  const row = (label: string, f: (r: Result) => string) => `| ${label} | ${col(f)} |`;
+  const phaseNames = [...new Set(results.flatMap((r) => Object.keys(r.phases.phases)))];
+  return [
+    `- ${N} problems, ${CONCURRENCY} concurrent starts, one worker in the benchmark's process; rectify's database a throwaway PostgreSQL 15 (fsync off); the cluster's own PostgreSQL likewise`,
+    `- machine: ${loadBefore} before, ${machine()} after`,
+    '',
+    `| | ${results.map((r) => PROFILE_LABEL[r.profile]).join(' | ')} |`,
+    `|---|${results.map(() => '---:').join('|')}|`,
+    row(`baseline: ${N} no-op workflows started (s)`, (r) => s(r.baselineMs)),
+    row('campaign create: ledger rows + every workflow started (s)', (r) => s(r.createMs)),
+    row('every projection row at its first version (s)', (r) => s(r.projectedMs)),
+    row('every problem found by its search attributes (s)', (r) => s(r.searchableMs)),
+    row('every first timer armed (s)', (r) => s(r.phases.lastReadyAt ? r.readyMs : Number.NaN)),
+    row('**ready / baseline**', (r) => `**${(r.readyMs / r.baselineMs).toFixed(2)}**`),
+    row('first-run workflow tasks / activities', (r) => `${r.phases.workflowTasks} / ${r.phases.activities}`),
+    ...phaseNames.map((p) => row(`${p}, p50 / p95 (ms)`, (r) => (r.phases.phases[p] ? `${ms(r.phases.phases[p].p50)} / ${ms(r.phases.phases[p].p95)}` : '—'))),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const loadBefore = machine();
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') });
+  const results: Result[] = [];
+  for (const p of benchProfiles()) results.push(await runProfile(p, code));
+  const figures = report(results, loadBefore);
+  process.stdout.write(`${figures}\n`);
+  say(`[bench] written to ${writeSection('campaign', 'Starting a city-level campaign', figures)}`);
 }
 
 main().catch((e: unknown) => {

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const db = pgDb(databaseUrl);
   await migrate(db);
   const native = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createWorker({ connection: native, taskQueue: e.RECTIFY_TASK_QUEUE, db });
+  const worker = await createWorker({ connection: native, taskQueue: e.RECTIFY_TASK_QUEUE, db, maxCachedWorkflows: e.RECTIFY_MAX_CACHED_WORKFLOWS });
   const running = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: e.TEMPORAL_NAMESPACE });

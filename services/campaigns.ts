@@ -7,7 +7,12 @@ import { shanghaiInstant } from '../domain/dates';
 import type { Db } from '../db/client';
 import { insertCampaign } from '../db/queries/insert-campaign';
 import { campaignWorkflowId, problemWorkflowId } from '../domain/ids';
-import { SearchAttributes } from '../workflows/definitions';
+import { firstRun } from '../domain/first-run';
+import { deliveryDispatcherWorkflowId } from '../domain/delivery';
+import type { ProblemData } from '../domain/problem-types';
+import { insertNotifications } from '../db/queries/insert-notifications';
+import { recordProblem } from '../db/queries/record-problem';
+import { SearchAttributes, wakeSignal } from '../workflows/definitions';
 import type { campaignWorkflow, problemWorkflow } from '../workflows';
 
 export interface CreateCampaignResult {
@@ -22,21 +27,30 @@ export interface CreateCampaignOptions {
   taskQueue: string;
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The moment the first steps are computed at (a time-skipping test's server clock); now by default. */
+  now?: number;
 }
 
 /**
- * Loads a ledger: rows first (so the projection exists before any workflow writes to it), then one
- * workflow per problem under a deterministic id. Running it twice starts nothing twice.
+ * Loads a ledger: rows first (so the projection exists before any workflow writes to it), then per
+ * problem its first step (domain/first-run.ts) written with the activities' own queries, then its
+ * workflow started from that step under a deterministic id. Running it twice starts nothing twice
+ * and writes nothing twice (the writes are version-guarded and keyed).
  */
 export async function createCampaign(client: Client, db: Db, ledger: CampaignLedger, o: CreateCampaignOptions): Promise<CreateCampaignResult> {
   const { created } = await insertCampaign(db, ledger);
   const problems = newProblemsOf(ledger);
   let started = 0;
   let done = 0;
+  let queued = 0;
   await forEachLimit(problems, o.concurrency ?? 32, async (np) => {
-    if (await startProblem(client, o.taskQueue, np)) started += 1;
+    const first = await recordFirstRun(db, np, o.now ?? Date.now());
+    queued += first.queued;
+    if (await startProblem(client, o.taskQueue, np, first.data)) started += 1;
     o.onProgress?.(++done, problems.length);
   });
+  // The outbox grew without an activity: tell the delivery dispatcher, as the notify activity would.
+  if (queued) await client.workflow.getHandle(deliveryDispatcherWorkflowId(o.taskQueue)).signal(wakeSignal).catch(() => undefined);
   const policy = DeadlinePolicySchema.parse(ledger.policy);
   await startOnce(() =>
     client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
@@ -57,7 +71,22 @@ export async function createCampaign(client: Client, db: Db, ledger: CampaignLed
   return { campaignId: ledger.id, created, started, alreadyRunning: problems.length - started };
 }
 
-export function startProblem(client: Client, taskQueue: string, np: NewProblem): Promise<boolean> {
+/** Writes a problem's first step as its workflow would: the projection at that version, its trail and notices. */
+async function recordFirstRun(db: Db, np: NewProblem, now: number): Promise<{ data: ProblemData; queued: number }> {
+  const { data, notes, campaignNotes } = firstRun(np, now);
+  const workflowId = problemWorkflowId(np.campaignId, np.problem.no);
+  const { history, sent: _sent, ...snapshot } = data;
+  await recordProblem(db, { workflowId, snapshot, audit: history });
+  let queued = 0;
+  if (notes.length) queued += await insertNotifications(db, { campaignId: np.campaignId, problemNo: np.problem.no, workflowId, notifications: notes });
+  if (campaignNotes.length) {
+    queued += await insertNotifications(db, { campaignId: np.campaignId, workflowId: campaignWorkflowId(np.campaignId), notifications: campaignNotes });
+  }
+  return { data, queued };
+}
+
+/** Starts a problem's workflow, from its recorded first step when given (see createCampaign). */
+export function startProblem(client: Client, taskQueue: string, np: NewProblem, recorded?: ProblemData): Promise<boolean> {
   const p = np.problem;
   return startOnce(() =>
     client.workflow.start<typeof problemWorkflow>('problemWorkflow', {
@@ -65,13 +94,14 @@ export function startProblem(client: Client, taskQueue: string, np: NewProblem):
       taskQueue,
       // A finished problem keeps its id: loading the ledger again must not restart it.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      args: [{ create: np }],
+      args: [recorded ? { state: recorded, recorded: true } : { create: np }],
       typedSearchAttributes: [
         { key: SearchAttributes.campaign, value: np.campaignId },
         { key: SearchAttributes.department, value: p.department },
-        { key: SearchAttributes.status, value: p.closed ? 'closed' : 'assigned' },
-        { key: SearchAttributes.warning, value: 'none' },
-        ...(p.deadline ? [{ key: SearchAttributes.deadline, value: shanghaiInstant(p.deadline) }] : []),
+        // The first step may have raised a warning already (a ledger loaded late): start with its figures.
+        { key: SearchAttributes.status, value: recorded?.status ?? (p.closed ? 'closed' : 'assigned') },
+        { key: SearchAttributes.warning, value: recorded?.warning ?? 'none' },
+        ...(p.deadline ? [{ key: SearchAttributes.deadline, value: shanghaiInstant(recorded?.deadline ?? p.deadline) }] : []),
       ],
     }),
   );

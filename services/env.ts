@@ -53,6 +53,12 @@ const EnvSchema = z.object({
   RECTIFY_DESK_URL: z.string().url('RECTIFY_DESK_URL 应为 http(s)://… 形式的地址').optional(),
   /** No sends in these hours (Asia/Shanghai) except red warnings: "20-8", "22:30-7:00", or "off". */
   RECTIFY_QUIET_HOURS: z.string().default(DEFAULT_QUIET_HOURS).refine((v) => parseQuietHours(v) !== null, 'RECTIFY_QUIET_HOURS 应为 20-8 或 20:00-08:00 形式，off 表示不设免打扰'),
+  /**
+   * Workflows a worker keeps in memory between their tasks (Temporal's sticky cache). Evicted ones
+   * are replayed from their short histories when they next wake. 2,000 keeps a worker under 1 GiB
+   * with 100,000 open problems (BENCHMARKS.md, city scale).
+   */
+  RECTIFY_MAX_CACHED_WORKFLOWS: z.coerce.number({ invalid_type_error: 'RECTIFY_MAX_CACHED_WORKFLOWS 应为整数' }).int().min(0).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -66,4 +72,11 @@ export function env(): Env {
   if (!r.success) throw new Error(`环境变量有误:\n${formatZodError(r.error)}`);
   parsed = r.data;
   return parsed;
+}
+
+/** A variable a child process must be given by its parent (tests, benchmarks, fault scripts). */
+export function requiredEnv(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
 }

@@ -20,6 +20,8 @@ export interface RectifyWorkerOptions {
    */
   workflowBundle?: { code: string } | { codePath: string };
   maxConcurrentActivityTaskExecutions?: number;
+  /** Sticky cache size (RECTIFY_MAX_CACHED_WORKFLOWS); the SDK's memory-based default when absent. */
+  maxCachedWorkflows?: number;
   /** The delivery engine's settings and SMTP pool; from the environment when absent. */
   delivery?: DeliveryDeps;
 }
@@ -43,5 +45,6 @@ export async function createWorker(o: RectifyWorkerOptions): Promise<Worker> {
     ...workflows,
     activities: createActivities(o.db, o.delivery ?? deliveryDepsFromEnv()),
     maxConcurrentActivityTaskExecutions: o.maxConcurrentActivityTaskExecutions ?? 20,
+    ...(o.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: o.maxCachedWorkflows }),
   });
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (!e.DATABASE_URL) throw new Error('独立运行的 worker 需要 DATABASE_URL；本地体验请用 npm start');
   const db = await openDb({ databaseUrl: e.DATABASE_URL, dataDir: e.RECTIFY_DATA_DIR });
   const connection = await NativeConnection.connect({ address: e.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ connection, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.RECTIFY_TASK_QUEUE, db });
+  const worker = await createWorker({ connection, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.RECTIFY_TASK_QUEUE, db, maxCachedWorkflows: e.RECTIFY_MAX_CACHED_WORKFLOWS });
   // The delivery dispatcher of this task queue (one whatever the number of workers).
   const clientConnection = await Connection.connect({ address: e.TEMPORAL_ADDRESS });
   await ensureDeliveryDispatcher(new Client({ connection: clientConnection, namespace: e.TEMPORAL_NAMESPACE }), e.RECTIFY_TASK_QUEUE);

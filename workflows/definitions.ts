@@ -21,8 +21,13 @@ export const SEARCH_ATTRIBUTE_KEYS = Object.values(SearchAttributes);
 export interface ProblemWorkflowInput {
   /** Present on first start. */
   create?: NewProblem;
-  /** Present after continue-as-new: the state carried over. */
+  /** Present after continue-as-new: the state carried over; or a new problem's first step (`recorded`). */
   state?: ProblemData;
+  /**
+   * Everything in `state` is already in the database: loading the ledger wrote the first step
+   * (domain/first-run.ts) with the activities' own queries, so the run starts with nothing to write.
+   */
+  recorded?: boolean;
   /** Continue-as-new once the history has this many events (tests lower it). */
   maxHistoryEvents?: number;
 }

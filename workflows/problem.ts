@@ -65,9 +65,11 @@ class ProblemRun {
   constructor(
     readonly data: ProblemData,
     private readonly workflowId: string,
+    recorded: boolean,
   ) {
-    // A continued run starts from state whose every change was flushed before continue-as-new.
-    this.persistedVersion = data.history.length ? data.version : -1;
+    // A continued run starts from state whose every change was flushed before continue-as-new; a
+    // run started from a first step written at loading (input.recorded) likewise.
+    this.persistedVersion = data.history.length || recorded ? data.version : -1;
     this.persistedSeq = data.history.length;
   }
 
@@ -126,7 +128,7 @@ class ProblemRun {
 export async function problemWorkflow(input: ProblemWorkflowInput): Promise<ProblemData> {
   if (!input.state && !input.create) throw wf.ApplicationFailure.nonRetryable('缺少问题数据', 'InvalidInput');
   const data = input.state ?? newProblemData(input.create!, Date.now());
-  const run = new ProblemRun(data, wf.workflowInfo().workflowId);
+  const run = new ProblemRun(data, wf.workflowInfo().workflowId, input.state !== undefined && input.recorded === true);
   const maxHistoryEvents = input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   decideCalendar(data);
 

@@ -6,14 +6,9 @@ import { readFileSync } from 'node:fs';
 import { pgDb } from '../../db/client';
 import { parseQuietHours } from '../../domain/delivery';
 import { createEmailSender } from '../../services/delivery/email';
+import { requiredEnv as need } from '../../services/env';
 import { SecretBox } from '../../services/secrets';
 import { createWorker } from '../../worker/create-worker';
-
-const need = (name: string): string => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });

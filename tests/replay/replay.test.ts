@@ -16,9 +16,11 @@ const BEFORE_CALENDAR = ['campaign-period-end.json', 'problem-continued-as-new.j
 const WORKING_DAYS = 'problem-working-days.json';
 /** A ledger loaded 8 days late: recorded with the catch-up patch. */
 const CATCH_UP = 'problem-catch-up.json';
+/** Started from the first step written when the ledger was loaded (domain/first-run.ts). */
+const LOADED_START = 'problem-loaded-start.json';
 
 test('histories recorded from real runs are committed', () => {
-  expect(files.sort()).toEqual([...BEFORE_CALENDAR, WORKING_DAYS, CATCH_UP].sort());
+  expect(files.sort()).toEqual([...BEFORE_CALENDAR, WORKING_DAYS, CATCH_UP, LOADED_START].sort());
 });
 
 test.each(files)('%s replays deterministically on the current workflow code', async (file) => {
@@ -102,6 +104,26 @@ describe('the catch-up patch', () => {
   it('bundled with the patch removed, the new history fails on its marker', async () => {
     const code = await bundle({ '@temporalio/workflow$': require.resolve('./shims/patch-removed') });
     await expect(replay(code, CATCH_UP)).rejects.toMatchObject({ name: 'DeterminismViolationError', message: expect.stringContaining('patch marker') });
+  });
+});
+
+describe('a problem started from the step written at loading', () => {
+  const events = () => load(LOADED_START).events ?? [];
+  const untilFirstTimer = () => events().slice(0, events().findIndex((e) => e.timerStartedEventAttributes) + 1);
+
+  it('starts from recorded state: the first workflow task arms the first timer and schedules no activity', () => {
+    const input = JSON.parse(Buffer.from(events()[0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!).toString()) as { recorded?: boolean; state?: { version: number } };
+    expect(input).toMatchObject({ recorded: true, state: { version: 0 } });
+    const first = untilFirstTimer();
+    expect(first.length).toBeGreaterThan(1);
+    expect(first.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(first.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+  });
+
+  it('then writes on the first action and wakes on the reminders and the due-day notice (deadline 12 days after loading)', () => {
+    const fired = events().filter((e) => e.timerFiredEventAttributes).length;
+    expect(fired).toBe(4);
+    expect(events().filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordProblem').length).toBeGreaterThanOrEqual(5);
   });
 });
 
