@@ -54,11 +54,14 @@ const EnvSchema = z.object({
   /** No sends in these hours (Asia/Shanghai) except red warnings: "20-8", "22:30-7:00", or "off". */
   RECTIFY_QUIET_HOURS: z.string().default(DEFAULT_QUIET_HOURS).refine((v) => parseQuietHours(v) !== null, 'RECTIFY_QUIET_HOURS 应为 20-8 或 20:00-08:00 形式，off 表示不设免打扰'),
   /**
-   * Workflows a worker keeps in memory between their tasks (Temporal's sticky cache). Evicted ones
-   * are replayed from their short histories when they next wake. 2,000 keeps a worker under 1 GiB
-   * with 100,000 open problems (BENCHMARKS.md, city scale).
+   * Workflows a worker keeps in memory between their tasks (Temporal's sticky cache), about 0.5 MB
+   * each. Evicted ones are replayed from their short histories when they next wake. 500, with
+   * MALLOC_ARENA_MAX=2 and --max-old-space-size=384, kept a worker at about 850 MB with thousands of
+   * open problems (BENCHMARKS.md, city scale; README "Deploying").
    */
-  RECTIFY_MAX_CACHED_WORKFLOWS: z.coerce.number({ invalid_type_error: 'RECTIFY_MAX_CACHED_WORKFLOWS 应为整数' }).int().min(0).default(2000),
+  RECTIFY_MAX_CACHED_WORKFLOWS: z.coerce.number({ invalid_type_error: 'RECTIFY_MAX_CACHED_WORKFLOWS 应为整数' }).int().min(0).default(500),
+  /** Threads running workflow tasks in a worker; 2 measured faster on 2 cores (worker/create-worker.ts). */
+  RECTIFY_WORKFLOW_THREADS: z.coerce.number({ invalid_type_error: 'RECTIFY_WORKFLOW_THREADS 应为整数' }).int().min(1).max(16).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof EnvSchema>;
