@@ -10,16 +10,17 @@ import { migrate } from '../db/migrate';
 import { addDays, shanghaiDate } from '../domain/dates';
 import { CampaignLedgerSchema } from '../domain/schemas';
 import { withTestDatabase } from '../servers/pg-cluster';
-import { startDevServerProcess } from '../servers/temporal-env';
 import { importAccountsFromCampaign } from '../services/accounts';
 import { createCampaign, forEachLimit } from '../services/campaigns';
-import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 import type { DeskProcessCommand, DeskProcessMessage } from './desk-process';
 import { runUser, type Tracked, type VUser, type World } from './desk-users';
 import { Session } from './http';
 import { machine, ms, Samples, say, summarize, writeSection } from './measure';
 import { DEPARTMENTS, random } from './synthetic-projection';
+import { PROFILE_LABEL, startProfile, type ProfileName } from './temporal-profiles';
 
+/** BENCH_PROFILE=cluster runs the same load on the cluster profile (npm run bench -- desk-cluster). */
+const PROFILE: ProfileName = process.env.BENCH_PROFILE === 'cluster' ? 'cluster' : 'dev';
 const ID = 'bench-desk';
 const TASK_QUEUE = 'bench-desk';
 const PASSWORD = 'Rectify2026';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const today = shanghaiDate(Date.now());
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const temporal = await startDevServerProcess({ port: 17233 + Math.floor(Math.random() * 1000), searchAttributes: SEARCH_ATTRIBUTE_KEYS });
+    const temporal = await startProfile(PROFILE);
     cleanups.unshift(() => temporal.stop());
     const database = await withTestDatabase();
     cleanups.unshift(() => database.close());
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     const kinds = [...s.by.keys()].sort();
     const lines = [
       `- ${CALLERS} signed-in users (${DEPARTMENTS.length} department owners, ${LEADERS.length} leaders, ${OFFICE.length} office clerks, the head) on ${ledger.problems.length} problems (${PER_DEPT} per department); each user in a closed loop with no think time: when a problem waits for them, half of the time they act on it (the next legal action of the lifecycle, one plan or closure in ten returned, a closed problem reopened by the office), otherwise they read (a list page of 50, a problem's detail, 我的任务${world.noTasks ? ' (not served: skipped)' : ''}, or who they are)`,
-      `- the desk (Fastify) and the worker in one child process, as \`npm start\` runs them; the users in the bench process; Temporal dev server (in memory) and a PostgreSQL throwaway cluster; ${cpus().length} cores for all of it`,
+      `- the desk (Fastify) and the worker in one child process, as \`npm start\` runs them; the users in the bench process; Temporal ${PROFILE_LABEL[PROFILE]} and a PostgreSQL throwaway cluster; ${cpus().length} cores for all of it`,
       `- load: ${loadBefore.replace(/^.*?; /, '')} at the start, ${loadAfterDesk.replace(/^.*?; /, '')} after the desk's run (the machine is shared)`,
       '',
       `| ${(SECONDS).toFixed(0)} s of desk load | count | p50 / p95 / p99 / max ms |`,
@@ -181,7 +182,8 @@ async function main(): Promise<void> {
     ];
     for (const e of world.errors.slice(0, 10)) say(`[bench] error: ${e}`);
     process.stdout.write(`${lines.join('\n')}\n`);
-    say(`[bench] written to ${writeSection('desk', 'Fifty people on the desk', lines.join('\n'))}`);
+    const section = PROFILE === 'dev' ? writeSection('desk', 'Fifty people on the desk', lines.join('\n')) : writeSection('desk-cluster', 'Fifty people on the desk, on the cluster', lines.join('\n'));
+    say(`[bench] written to ${section}`);
   } finally {
     for (const f of cleanups) await f().catch((e: unknown) => say(`[bench] cleanup: ${String(e)}`));
   }
