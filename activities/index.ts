@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { insertNotifications } from '../db/queries/insert-notifications';
 import { recordProblem } from '../db/queries/record-problem';
 import { writeSnapshot } from '../db/queries/write-snapshot';
+import { recordProblemWithNotices } from '../services/record';
 import { createDeliveryActivities, type DeliveryDeps } from './delivery';
 import type { DeliveryActivities, RectifyActivities } from '../workflows/activity-types';
 import { dispatcherWaker } from './wake';
@@ -24,21 +25,27 @@ function scheduledAt(): number {
 export function createActivities(db: Db, delivery?: DeliveryDeps): RectifyActivities & Partial<DeliveryActivities> {
   // The outbox grew: the dispatcher is told at once (coalesced per worker), so a red warning goes out now.
   const wake = dispatcherWaker();
+  const wakeFromActivity = (): void => {
+    let ctx: Context | undefined;
+    try {
+      ctx = Context.current();
+    } catch {
+      // Called outside an activity (tests of the writes alone): there is no dispatcher to wake.
+    }
+    if (ctx) wake(ctx.client, ctx.info.taskQueue);
+  };
   return {
     async recordProblem(input) {
       await recordProblem(db, input);
     },
     async notify(input) {
       const added = await insertNotifications(db, input);
-      if (added) {
-        let ctx: Context | undefined;
-        try {
-          ctx = Context.current();
-        } catch {
-          // Called outside an activity (tests of the writes alone): there is no dispatcher to wake.
-        }
-        if (ctx) wake(ctx.client, ctx.info.taskQueue);
-      }
+      if (added) wakeFromActivity();
+      return added;
+    },
+    async recordProblemWithNotices(input) {
+      const added = await recordProblemWithNotices(db, input);
+      if (added) wakeFromActivity();
       return added;
     },
     writeCampaignSnapshot: ({ campaignId, kind }) => writeSnapshot(db, { campaignId, kind, today: shanghaiDate(scheduledAt()) }),

@@ -6,6 +6,7 @@
 //   npm run record-histories -- original        (the four histories recorded before any patch)
 //   npm run record-histories -- catch-up        (problem-catch-up.json, with the catch-up patch)
 //   npm run record-histories -- loaded-start    (problem-loaded-start.json, started from the step written at loading)
+//   npm run record-histories -- one-write       (problem-one-write.json, the same with one activity per flush)
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { smallLedger } from '../tests/support/ledger';
 
 const OUT = path.resolve(__dirname, '../tests/replay/histories');
 
-const SETS: Record<string, (h: Harness) => Promise<void>> = { original, 'working-days': workingDays, 'catch-up': catchUp, 'loaded-start': loadedStart };
+const SETS: Record<string, (h: Harness) => Promise<void>> = { original, 'working-days': workingDays, 'catch-up': catchUp, 'loaded-start': (h) => loadedStart(h, 'problem-loaded-start'), 'one-write': (h) => loadedStart(h, 'problem-one-write') };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
@@ -93,17 +94,17 @@ async function catchUp(h: Harness): Promise<void> {
  * loading and its workflow starts from it (`recorded`), arming its first timer in its first task.
  * The department claims it; then the reminders and the due-day notice fire on their days.
  */
-async function loadedStart(h: Harness): Promise<void> {
+async function loadedStart(h: Harness, name: string): Promise<void> {
   const today = shanghaiDate(await h.now());
   const ledger = smallLedger({
-    id: 'replay-loaded-start',
+    id: `replay-${name.replace(/^problem-/, '')}`,
     problems: [{ no: 1, aspect: 1, title: '财务报销审核不严', kind: 'time-bound', responsibleLeader: 'vp1', department: '财务科', owner: 'fin1', deadline: addDays(today, 12), measures: [{ text: '修订报销管理办法', owner: 'fin1', due: addDays(today, 10) }] }],
   });
   await createCampaign(h.client, h.db, ledger, { taskQueue: h.taskQueue, now: await h.now() });
   const handle = h.client.workflow.getHandle(problemWorkflowId(ledger.id, 1));
   await act(handle, 'claim', { actor: 'fin1' });
   await h.env.sleep(14 * DAY);
-  await save(h, 'problem-loaded-start', handle.workflowId);
+  await save(h, name, handle.workflowId);
 }
 
 /** No statutory holiday or make-up day within two weeks either side: only the weekend rules apply. */

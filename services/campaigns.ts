@@ -10,8 +10,7 @@ import { campaignWorkflowId, problemWorkflowId } from '../domain/ids';
 import { firstRun } from '../domain/first-run';
 import { deliveryDispatcherWorkflowId } from '../domain/delivery';
 import type { ProblemData } from '../domain/problem-types';
-import { insertNotifications } from '../db/queries/insert-notifications';
-import { recordProblem } from '../db/queries/record-problem';
+import { recordProblemWithNotices } from './record';
 import { SearchAttributes, wakeSignal } from '../workflows/definitions';
 import type { campaignWorkflow, problemWorkflow } from '../workflows';
 
@@ -76,13 +75,11 @@ async function recordFirstRun(db: Db, np: NewProblem, now: number): Promise<{ da
   const { data, notes, campaignNotes } = firstRun(np, now);
   const workflowId = problemWorkflowId(np.campaignId, np.problem.no);
   const { history, sent: _sent, ...snapshot } = data;
-  await recordProblem(db, { workflowId, snapshot, audit: history });
-  let queued = 0;
-  if (notes.length) queued += await insertNotifications(db, { campaignId: np.campaignId, problemNo: np.problem.no, workflowId, notifications: notes });
-  if (campaignNotes.length) {
-    queued += await insertNotifications(db, { campaignId: np.campaignId, workflowId: campaignWorkflowId(np.campaignId), notifications: campaignNotes });
-  }
-  return { data, queued };
+  const notices = [
+    { campaignId: np.campaignId, problemNo: np.problem.no, workflowId, notifications: notes },
+    { campaignId: np.campaignId, workflowId: campaignWorkflowId(np.campaignId), notifications: campaignNotes },
+  ];
+  return { data, queued: await recordProblemWithNotices(db, { workflowId, snapshot, audit: history, notices }) };
 }
 
 /** Starts a problem's workflow, from its recorded first step when given (see createCampaign). */

@@ -9,10 +9,17 @@ export interface SnapshotInput {
   kind: string;
 }
 
+export interface RecordWithNoticesInput extends RecordProblemInput {
+  /** Notices to the problem's people and, filed under the campaign, to the office. */
+  notices: NotifyInput[];
+}
+
 /** What the workflows call; built by createActivities(db) in activities/index.ts. */
 export interface RectifyActivities {
   recordProblem(input: RecordProblemInput): Promise<void>;
   notify(input: NotifyInput): Promise<number>;
+  /** Both of the above in one activity (behind the 'one-write-per-flush' patch): outbox rows added. */
+  recordProblemWithNotices(input: RecordWithNoticesInput): Promise<number>;
   writeCampaignSnapshot(input: SnapshotInput): Promise<CampaignStats>;
 }
 

@@ -18,9 +18,11 @@ const WORKING_DAYS = 'problem-working-days.json';
 const CATCH_UP = 'problem-catch-up.json';
 /** Started from the first step written when the ledger was loaded (domain/first-run.ts). */
 const LOADED_START = 'problem-loaded-start.json';
+/** The same scenario recorded with the 'one-write-per-flush' patch: state and notices in one activity. */
+const ONE_WRITE = 'problem-one-write.json';
 
 test('histories recorded from real runs are committed', () => {
-  expect(files.sort()).toEqual([...BEFORE_CALENDAR, WORKING_DAYS, CATCH_UP, LOADED_START].sort());
+  expect(files.sort()).toEqual([...BEFORE_CALENDAR, WORKING_DAYS, CATCH_UP, LOADED_START, ONE_WRITE].sort());
 });
 
 test.each(files)('%s replays deterministically on the current workflow code', async (file) => {
@@ -124,6 +126,38 @@ describe('a problem started from the step written at loading', () => {
     const fired = events().filter((e) => e.timerFiredEventAttributes).length;
     expect(fired).toBe(4);
     expect(events().filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'recordProblem').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the one-write-per-flush patch', () => {
+  const activities = (file: string) => (load(file).events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name).filter(Boolean);
+  const noticesOf = (file: string) =>
+    (load(file).events ?? [])
+      .map((e) => e.activityTaskScheduledEventAttributes)
+      .filter((a) => a?.activityType?.name === 'recordProblemWithNotices')
+      .flatMap((a) => (JSON.parse(Buffer.from(a!.input!.payloads![0]!.data!).toString()) as { notices: { notifications: { kind: string }[] }[] }).notices)
+      .flatMap((n) => n.notifications.map((x) => x.kind));
+
+  it('every history recorded before it writes with recordProblem and notify and carries no marker', () => {
+    for (const file of files.filter((f) => f !== ONE_WRITE)) {
+      expect(markers(file)).not.toContain('{"id":"one-write-per-flush","deprecated":false}');
+      expect(activities(file)).not.toContain('recordProblemWithNotices');
+    }
+  });
+
+  it('the new history writes state and notices in one activity per flush: fewer events for the same run', () => {
+    expect(markers(ONE_WRITE)).toContain('{"id":"one-write-per-flush","deprecated":false}');
+    expect(new Set(activities(ONE_WRITE))).toEqual(new Set(['recordProblemWithNotices']));
+    // Recorded 2026-11-30, deadline 12 days later (Saturday 12-12): the 1-day reminder merged into the
+    // due-day notice on Friday, then the yellow warning the working day after the deadline.
+    expect(noticesOf(ONE_WRITE)).toEqual(['reminder', 'reminder', 'due-today', 'warning-yellow']);
+    expect(load(ONE_WRITE).events!.length).toBeLessThan(load(LOADED_START).events!.length);
+  });
+
+  it('bundled with the patch removed, the new history fails on its marker and the old ones still replay', async () => {
+    const code = await bundle({ '@temporalio/workflow$': require.resolve('./shims/patch-removed') });
+    await expect(replay(code, ONE_WRITE)).rejects.toMatchObject({ name: 'DeterminismViolationError' });
+    await expect(replay(code, LOADED_START)).resolves.toBeUndefined();
   });
 });
 
