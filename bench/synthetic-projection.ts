@@ -2,6 +2,7 @@
 // after months of work: 40 departments, 20 responsible leaders, every status, kind, warning and
 // deadline spread, measure counts and outcome sums on each problem row (migration 003) and the
 // measure rows behind them. No workflow runs: the ledger list reads the projection only.
+import { seededRandom } from '../domain/seeded-random';
 import type { Db } from '../db/client';
 import { insertCampaign } from '../db/queries/insert-campaign';
 import { insertRows, json } from '../db/sql';
@@ -36,17 +37,8 @@ const DETAILS = [
 ];
 const MEASURES = ['修订完善相关制度', '开展专项检查', '组织全员培训', '建立月度通报机制', '清理历史遗留问题', '落实责任追究'];
 
-/** Deterministic pseudo-random numbers (mulberry32): every run builds the same ledger. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers: every run builds the same ledger. */
+export const random = seededRandom;
 
 /** Weighted statuses: a campaign well under way (40% closed, a quarter in progress). */
 const STATUS_WEIGHTS: [ProblemStatus, number][] = [
