@@ -36,6 +36,17 @@ export function withFaultSection(doc: string, name: string, body: string): strin
   return `${doc.trimEnd()}\n\n## ${name}\n\n${block}\n`;
 }
 
+/** The closing table: each fault's outcome, read back from the sections (so it never disagrees with them). */
+export function summaryTable(doc: string): string {
+  const rows: string[] = [];
+  const section = /<!-- fault:([\w@-]+):start -->([\s\S]*?)<!-- fault:\1:end -->/g;
+  for (const [, name, text] of doc.matchAll(section)) {
+    const m = /on (\d{4}-\d{2}-\d{2})[\s\S]*\*\*outcome: lost (\d+), duplicated (\d+), stuck (\d+), mismatched (\d+) \(([^)]*)\)\*\* — (\w+)/.exec(text!);
+    if (m) rows.push(`| ${name} | ${m[1]} | ${m[2]} | ${m[3]} | ${m[4]} | ${m[5]} | ${m[7]} (${m[6]}) |`);
+  }
+  return ['| fault | measured | lost | duplicated | stuck | mismatched | result |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
 export const countsLine = (v: VerifyResult) =>
   `lost ${v.lost}, duplicated ${v.duplicated}, stuck ${v.stuck}, mismatched ${v.mismatched} ` +
   `(${v.problems} problems, ${v.acksChecked} acknowledged actions, ${v.notificationsChecked} notifications checked)`;
@@ -58,7 +69,8 @@ export function finish(name: string, v: VerifyResult, lines: string[], failures:
   ].join('\n');
   const doc = existsSync(RELIABILITY_FILE) ? readFileSync(RELIABILITY_FILE, 'utf8') : '# Reliability\n';
   // A run on another profile gets a section of its own and leaves the dev profile's figures alone.
-  writeFileSync(RELIABILITY_FILE, withFaultSection(doc, profile === 'dev' ? name : `${name}@${profile}`, body));
+  const updated = withFaultSection(doc, profile === 'dev' ? name : `${name}@${profile}`, body);
+  writeFileSync(RELIABILITY_FILE, withFaultSection(updated, 'summary', summaryTable(updated)));
   process.stdout.write(`${name}: ${ok ? 'PASS' : 'FAIL'} ${countsLine(v)}\n`);
   process.exitCode = ok ? 0 : 1;
 }

@@ -4,7 +4,7 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { QUIET_LOGGER } from './world';
@@ -34,14 +34,18 @@ export function writeModifiedWorkflows(): string {
   return path.join(dir, 'workflows/index.ts');
 }
 
-/** Bundles the copy; its packages (zod, chinese-days, @temporalio/workflow) come from the repository's node_modules. */
+/** Bundles the copy, then deletes it; its packages (zod, chinese-days, @temporalio/workflow) come from the repository's node_modules. */
 export async function bundleModified(indexFile: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: indexFile,
-    logger: QUIET_LOGGER,
-    webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, modules: [path.join(ROOT, 'node_modules'), 'node_modules'] } }),
-  });
-  return code;
+  try {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: indexFile,
+      logger: QUIET_LOGGER,
+      webpackConfigHook: (config) => ({ ...config, resolve: { ...config.resolve, modules: [path.join(ROOT, 'node_modules'), 'node_modules'] } }),
+    });
+    return code;
+  } finally {
+    rmSync(path.dirname(path.dirname(indexFile)), { recursive: true, force: true });
+  }
 }
 
 export interface ReplayOutcome {

@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pgDb, type Db } from '../db/client';
@@ -61,6 +61,7 @@ export async function openWorld(name: string): Promise<World> {
       // awaited) may still be retrying, and a retry on a closed channel throws from a timer. The
       // script exits right after this (scenario.ts main), which ends it.
       await Promise.all([pg.stop(), temporal.stop()]);
+      rmSync(path.dirname(bundleFile), { recursive: true, force: true });
     },
   };
 }
