@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { pgDb } from '../db/client';
 import { migrate } from '../db/migrate';
+import { countProjectedProblems } from '../db/queries/count-projected';
 import { addDays, shanghaiDate } from '../domain/dates';
 import { CampaignLedgerSchema } from '../domain/schemas';
 import { withTestDatabase } from '../servers/pg-cluster';
@@ -87,8 +88,7 @@ async function main(): Promise<void> {
     const ledger = deskLedger(today);
     await createCampaign(client, db, ledger, { taskQueue: TASK_QUEUE });
     for (;;) {
-      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from problems where campaign_id = $1 and version >= 0', [ID]);
-      if (rows[0]!.n >= ledger.problems.length) break;
+      if ((await countProjectedProblems(db, ID, 0)) >= ledger.problems.length) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const { created } = await importAccountsFromCampaign(db, ID, { password: PASSWORD, mustChange: false });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { freePort } from '../servers/ports';
 import { startTemporalCluster } from '../servers/temporal-cluster';
 import { startDevServerProcess } from '../servers/temporal-env';
+import { env, type Env } from '../services/env';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 
 export interface FaultTemporal {
@@ -15,12 +16,11 @@ export interface FaultTemporal {
   stop(): Promise<void>;
 }
 
-export type TemporalProfile = 'dev' | 'cluster';
+export type TemporalProfile = Env['RECTIFY_TEMPORAL_PROFILE'];
 
+/** The profile from the environment, parsed once with the rest of it (services/env.ts). */
 export function profileFromEnv(): TemporalProfile {
-  const p = process.env.RECTIFY_TEMPORAL_PROFILE ?? 'dev';
-  if (p !== 'dev' && p !== 'cluster') throw new Error(`RECTIFY_TEMPORAL_PROFILE 只能是 dev 或 cluster，而不是 ${p}`);
-  return p;
+  return env().RECTIFY_TEMPORAL_PROFILE;
 }
 
 export async function startTemporalForFaults(profile: TemporalProfile = profileFromEnv()): Promise<FaultTemporal> {
