@@ -7,9 +7,7 @@ import { composeMessages } from '../db/queries/delivery-compose';
 import { dueMessages, nextDeliveryAt } from '../db/queries/delivery-due';
 import { expandOutbox } from '../db/queries/delivery-expand';
 import { claimMessage, recordSendOutcome, type ClaimedMessage } from '../db/queries/delivery-send';
-import type { DeliveryConfig } from '../services/delivery/config';
-import { addressOf } from '../services/delivery/config';
-import type { EmailSender } from '../services/delivery/email';
+import { addressOf, type DeliveryDeps } from '../services/delivery/config';
 import { asSendFailure, SendFailure } from '../services/delivery/failure';
 import { renderEmailHtml, renderEmailText, robotPayload } from '../services/delivery/render';
 import { postToRobot } from '../services/delivery/robots';
@@ -61,11 +59,6 @@ async function whileHeartbeating<T>(fn: () => Promise<T>): Promise<T> {
   } finally {
     clearInterval(timer);
   }
-}
-
-export interface DeliveryDeps {
-  config: DeliveryConfig;
-  email: EmailSender;
 }
 
 async function deliver(m: ClaimedMessage, deps: DeliveryDeps): Promise<Record<string, unknown>> {

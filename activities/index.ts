@@ -6,7 +6,8 @@ import { insertNotifications } from '../db/queries/insert-notifications';
 import { recordProblem } from '../db/queries/record-problem';
 import { writeSnapshot } from '../db/queries/write-snapshot';
 import { recordProblemWithNotices } from '../services/record';
-import { createDeliveryActivities, type DeliveryDeps } from './delivery';
+import type { DeliveryDeps } from '../services/delivery/config';
+import { createDeliveryActivities } from './delivery';
 import type { DeliveryActivities, RectifyActivities } from '../workflows/activity-types';
 import { dispatcherWaker } from './wake';
 

@@ -88,10 +88,10 @@ export const ActionBodySchemas: Record<ActionName, z.ZodTypeAny> = Object.fromEn
 ) as Record<ActionName, z.ZodTypeAny>;
 
 export const ActionResultSchema = z.object({
-  status: z.enum(STATUSES),
-  version: z.number(),
+  status: z.enum(STATUSES).optional().describe('操作后的状态；仅在已受理但暂时无法读取工作流状态时（如 Temporal 重启）缺省'),
+  version: z.number().optional().describe('操作后的版本；缺省情形同上'),
   summary: z.string(),
-  recorded: z.boolean().describe('true：台账已更新；false：操作已生效，数据库暂时不可用，台账将自动补记'),
+  recorded: z.boolean().describe('true：台账已更新；false：操作已生效，台账稍后自动补记（数据库或 Temporal 暂时不可用）'),
 });
 
 export const UploadResultSchema = z.object({ sha256, name: z.string(), size: z.number(), mime: z.string() });

@@ -11,6 +11,7 @@ import { countProjectedProblems } from '../db/queries/count-projected';
 import { addDays, shanghaiDate } from '../domain/dates';
 import { CampaignLedgerSchema } from '../domain/schemas';
 import { withTestDatabase } from '../servers/pg-cluster';
+import type { TemporalProfile } from '../servers/temporal-profile';
 import { importAccountsFromCampaign } from '../services/accounts';
 import { createCampaign, forEachLimit } from '../services/campaigns';
 import type { DeskProcessCommand, DeskProcessMessage } from './desk-process';
@@ -18,10 +19,10 @@ import { runUser, type Tracked, type VUser, type World } from './desk-users';
 import { Session } from './http';
 import { machine, ms, Samples, say, summarize, writeSection } from './measure';
 import { DEPARTMENTS, random } from './synthetic-projection';
-import { PROFILE_LABEL, startProfile, type ProfileName } from './temporal-profiles';
+import { PROFILE_LABEL, startProfile } from './temporal-profiles';
 
 /** BENCH_PROFILE=cluster runs the same load on the cluster profile (npm run bench -- desk-cluster). */
-const PROFILE: ProfileName = process.env.BENCH_PROFILE === 'cluster' ? 'cluster' : 'dev';
+const PROFILE: TemporalProfile = process.env.BENCH_PROFILE === 'cluster' ? 'cluster' : 'dev';
 const ID = 'bench-desk';
 const TASK_QUEUE = 'bench-desk';
 const PASSWORD = 'Rectify2026';

@@ -11,19 +11,20 @@ import { addDays, shanghaiDate } from '../domain/dates';
 import { problemWorkflowId } from '../domain/ids';
 import { createCampaign, forEachLimit } from '../services/campaigns';
 import { withTestDatabase } from '../servers/pg-cluster';
+import type { TemporalProfile } from '../servers/temporal-profile';
 import { createWorker } from '../worker/create-worker';
 import { SearchAttributes } from '../workflows/definitions';
 import { firstRunPhases, type FirstRunPhases } from './first-run-phases';
 import { machine, ms, say, writeSection } from './measure';
 import { syntheticLedger } from './synthetic-ledger';
-import { benchProfiles, PROFILE_LABEL, startProfile, type ProfileName } from './temporal-profiles';
+import { benchProfiles, PROFILE_LABEL, startProfile } from './temporal-profiles';
 
 const N = Number(process.env.BENCH_PROBLEMS ?? 3500);
 const CONCURRENCY = 32;
 const s = (v: number) => (v / 1000).toFixed(2);
 
 interface Result {
-  profile: ProfileName;
+  profile: TemporalProfile;
   baselineMs: number;
   /** The no-op workflows started and their single workflow task completed (polled every 200 ms). */
   baselineDoneMs: number;
@@ -42,7 +43,7 @@ async function waitFor(what: string, t0: number, done: () => Promise<boolean>): 
   }
 }
 
-async function runProfile(profile: ProfileName, code: string): Promise<Result> {
+async function runProfile(profile: TemporalProfile, code: string): Promise<Result> {
   say(`[bench] === ${PROFILE_LABEL[profile]}: ${N} problems, ${CONCURRENCY} concurrent starts ===`);
   const temporal = await startProfile(profile);
   const database = await withTestDatabase();

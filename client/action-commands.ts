@@ -33,7 +33,7 @@ export function addActionCommands(program: Command, ctx: Context, out: (s: strin
         const input = { actor: opts.as, ...(await build(opts, positional, { campaignId, no })) } as ActionInput<A>;
         const { sendAction } = lazy.actions();
         const r = await sendAction(await ctx.temporal(), campaignId, no, act, input);
-        out(`问题 ${campaignId}/${no}：${r.summary}。当前状态：${STATUS_LABEL[r.status]}`);
+        out(`问题 ${campaignId}/${no}：${r.summary}${r.status ? `。当前状态：${STATUS_LABEL[r.status]}` : ''}`);
         if (!r.recorded) out(ACCEPTED_NOT_RECORDED);
       });
   };

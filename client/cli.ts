@@ -6,6 +6,7 @@ import { parseReport } from '../report/parse';
 import { addActionCommands } from './action-commands';
 import { addAuditCommands } from './audit-commands';
 import { addDeliveryCommands } from './delivery-commands';
+import { addRepairCommands } from './repair-commands';
 import { addReportCommands } from './report-commands';
 import { addSpreadsheetCommands, loadLedgerWithContacts } from './spreadsheet-commands';
 import { saveLedgerContacts } from '../services/contacts';
@@ -106,6 +107,7 @@ export function buildProgram(ctx: Context, out: (s: string) => void): Command {
   addDeliveryCommands(program, ctx, out);
   addAuditCommands(program, ctx, out);
   addReportCommands(program, ctx, out);
+  addRepairCommands(program, ctx, out);
   addSpreadsheetCommands(program, ctx, out);
   return program;
 }

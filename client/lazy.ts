@@ -14,6 +14,8 @@ export const actions = () => require('../services/actions') as typeof import('..
 export const campaigns = () => require('../services/campaigns') as typeof import('../services/campaigns');
 export const evidence = () => require('../services/evidence') as typeof import('../services/evidence');
 export const deliveries = () => require('../services/deliveries') as typeof import('../services/deliveries');
+export const problemState = () => require('../services/problem-state') as typeof import('../services/problem-state');
+export const repair = () => require('../services/repair') as typeof import('../services/repair');
 export const definitions = () => require('../workflows/definitions') as typeof import('../workflows/definitions');
 export const docx = () => require('../report/docx') as typeof import('../report/docx');
 export const sheetImport = () => require('../spreadsheet/import') as typeof import('../spreadsheet/import');

@@ -8,8 +8,7 @@ import * as lazy from './lazy';
 
 /** One problem in full: the workflow's own state, which is the source of truth. */
 export async function showProblem(client: Client, campaignId: string, no: number): Promise<string> {
-  const { stateQuery } = lazy.definitions();
-  const d = await client.workflow.getHandle(problemWorkflowId(campaignId, no)).query(stateQuery);
+  const d = await lazy.problemState().readProblemState(client, problemWorkflowId(campaignId, no));
   return renderProblem(d);
 }
 

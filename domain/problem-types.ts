@@ -18,7 +18,7 @@ export const STATUSES = [
 export type ProblemStatus = (typeof STATUSES)[number];
 
 /** Told with an action's answer when the workflow applied it but the ledger has not caught up yet. */
-export const ACCEPTED_NOT_RECORDED = '已受理：操作已生效，但数据库暂时不可用，台账将在恢复后自动补记';
+export const ACCEPTED_NOT_RECORDED = '已受理：操作已生效，台账暂未更新完毕（系统繁忙或正在恢复），稍后自动补记，无需重复提交';
 
 export const STATUS_LABEL: Record<ProblemStatus, string> = {
   assigned: '待认领',

@@ -18,7 +18,8 @@ export interface Ack {
   campaignId: string;
   no: number;
   action: ActionName;
-  version: number;
+  /** The version the answer named; absent when it was given without the workflow's state (services/actions.ts). */
+  version?: number;
 }
 
 export type FindingKind = 'mismatched' | 'lost' | 'duplicated' | 'stuck';
@@ -69,6 +70,7 @@ async function checkOnce(client: Client, db: Db, campaignIds: string[], o: Verif
   const stored = new Map(copies.map((c) => [`${c.dedupeKey}|${c.recipientId}`, c.copies]));
   const storedKeys = new Set(copies.map((c) => c.dedupeKey));
   const audited = new Map(audit.map((a) => [`${a.workflowId}#${a.seq}`, a.action]));
+  const auditedActions = new Set(audit.map((a) => `${a.workflowId}#${a.action}`));
   const acks = new Map<string, Ack[]>();
   for (const a of o.acks ?? []) acks.set(`${a.campaignId}#${a.no}`, [...(acks.get(`${a.campaignId}#${a.no}`) ?? []), a]);
   const r: VerifyResult = { problems: rows.length, mismatched: 0, lost: 0, duplicated: 0, stuck: 0, notificationsChecked: 0, acksChecked: 0, details: [] };
@@ -89,7 +91,9 @@ async function checkOnce(client: Client, db: Db, campaignIds: string[], o: Verif
     const progress = await progressOf(client, row.workflowId);
     if (progress.status === 'NOT_FOUND') return add('lost', row.workflowId, '台账有此问题，但工作流不存在');
     const mine = acks.get(`${row.campaignId}#${row.no}`) ?? [];
-    const inLedger = (a: Ack) => audited.get(`${row.workflowId}#${a.version}`) === a.action;
+    // Without a version, any audit entry of the action will do (an action sent twice to one problem,
+    // such as completeMeasure for M1 and M2, is then only checked for being there at all).
+    const inLedger = (a: Ack) => (a.version === undefined ? auditedActions.has(`${row.workflowId}#${a.action}`) : audited.get(`${row.workflowId}#${a.version}`) === a.action);
     let state: ProblemData;
     try {
       state = await client.workflow.getHandle(row.workflowId).query(stateQuery);
@@ -98,7 +102,7 @@ async function checkOnce(client: Client, db: Db, campaignIds: string[], o: Verif
       add('stuck', row.workflowId, [`查询状态失败：${errorText(e)}`, ...progress.blocked].join('；'));
       // Its acknowledged actions can still be looked for in the ledger.
       r.acksChecked += mine.length;
-      for (const a of mine.filter((x) => !inLedger(x))) add('lost', row.workflowId, `已确认的操作 ${a.action}（版本 ${a.version}）不在台账审计记录中`);
+      for (const a of mine.filter((x) => !inLedger(x))) add('lost', row.workflowId, `已确认的操作 ${a.action}（版本 ${a.version ?? '未知'}）不在台账审计记录中`);
       if (withHistory) await checkNotified(row.workflowId);
       return;
     }
@@ -108,9 +112,11 @@ async function checkOnce(client: Client, db: Db, campaignIds: string[], o: Verif
     else for (const d of differences(row, state)) add('mismatched', row.workflowId, d);
     if (stuck) add('stuck', row.workflowId, stuck);
 
-    for (const a of mine) {
+    for (const ack of mine) {
       r.acksChecked += 1;
-      if (state.history[a.version - 1]?.action !== a.action) add('lost', row.workflowId, `已确认的操作 ${a.action}（版本 ${a.version}）不在工作流历史中`);
+      // An answer without a version is checked against the action's first entry in the history.
+      const a = { ...ack, version: ack.version ?? state.history.findIndex((h) => h.action === ack.action) + 1 };
+      if (state.history[a.version - 1]?.action !== a.action) add('lost', row.workflowId, `已确认的操作 ${a.action}（版本 ${ack.version ?? '未知'}）不在工作流历史中`);
       else if (!inLedger(a) && row.version >= a.version) {
         add('lost', row.workflowId, `已确认的操作 ${a.action}（版本 ${a.version}）不在台账审计记录中`);
       }

@@ -11,7 +11,7 @@ import type { ActionInput, ActionName } from '../domain/problem-types';
 import type { CampaignLedger } from '../domain/schemas';
 import { createCampaign, forEachLimit } from '../services/campaigns';
 import { sendAction } from '../services/actions';
-import { stateQuery } from '../workflows/definitions';
+import { readProblemState } from '../services/problem-state';
 import { syntheticLedger } from '../bench/synthetic-ledger';
 import type { Ack } from './check';
 import { errorText } from './inspect';
@@ -112,7 +112,8 @@ export function startLoad(client: Client, db: Db, ledger: CampaignLedger, o: Loa
   const applied = async (no: number, action: ActionName): Promise<boolean> => {
     for (let i = 0; ; i++) {
       try {
-        const s = await within(15_000, client.workflow.getHandle(problemWorkflowId(ledger.id, no)).query(stateQuery));
+        // The desk's and CLI's own read, with its deadline (services/problem-state.ts says why).
+        const s = await readProblemState(client, problemWorkflowId(ledger.id, no));
         return s.history.some((h) => h.action === action);
       } catch (e) {
         // A workflow whose state cannot be read after a minute is left to the verifier (it counts as stuck).

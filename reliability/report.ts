@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { env } from '../services/env';
 import type { VerifyResult } from './check';
 import { saveHistories } from './inspect';
 import { say } from './world';
@@ -59,7 +60,7 @@ export function finish(name: string, v: VerifyResult, lines: string[], failures:
   const ok = v.lost === 0 && v.stuck === 0 && v.mismatched === 0 && v.duplicated === 0 && failures.length === 0;
   for (const d of v.details.slice(0, 20)) say(`[${name}] ${d.kind} ${d.workflowId}: ${d.detail}`);
   const today = new Date().toISOString().slice(0, 10);
-  const profile = process.env.RECTIFY_TEMPORAL_PROFILE ?? 'dev';
+  const profile = env().RECTIFY_TEMPORAL_PROFILE;
   const body = [
     `Measured by \`npm run faults -- ${name}\` on ${today} (Temporal profile \`${profile}\`, 2-core machine shared with other work).`,
     '',

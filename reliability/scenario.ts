@@ -24,6 +24,11 @@ export interface Scenario {
   everyNth?: number;
   /** Injects the fault during the load; returns the lines that describe what it did, measured. */
   fault(ctx: FaultContext): Promise<string[]>;
+  /**
+   * Runs once the load has ended, before the verification (worker-sigkill: its last repair pass);
+   * returns the lines that describe what it did. The verification then counts what is left.
+   */
+  afterLoad?(ctx: FaultContext): Promise<string[]>;
   settleMs?: number;
 }
 
@@ -44,7 +49,9 @@ export async function runScenario(s: Scenario, ledgerId: string): Promise<void> 
       return !ended;
     };
     const [faultLines, r] = await Promise.all([s.fault(ctx), finished]);
-    say(`[${s.name}] 负载结束，用时 ${secs(r.ms)}；开始核对`);
+    say(`[${s.name}] 负载结束，用时 ${secs(r.ms)}`);
+    const afterLines = s.afterLoad ? await s.afterLoad(ctx) : [];
+    say(`[${s.name}] 开始核对`);
     const t = Date.now();
     const v = await verifyCampaign(world.client, world.db, [ledger.id], { acks: r.acks, settleMs: s.settleMs ?? 120_000, log: say });
     for (const x of r.refused.slice(0, 10)) say(`[${s.name}] refused: ${x}`);
@@ -57,6 +64,7 @@ export async function runScenario(s: Scenario, ledgerId: string): Promise<void> 
       `- whole load ${secs(r.ms)} (import ${secs(r.startMs)}, import retried ${r.importRetries}×)`,
       `- actions acknowledged: ${r.acks.length} (${r.acceptedNotRecorded} as "accepted, ledger catching up"); applied without an answer (found in history): ${r.appliedUnacknowledged}; sends retried after an error or timeout: ${r.transportErrors}; refused by a workflow: ${r.refused.length}; given up after 3 minutes of retrying: ${r.gaveUp.length}`,
       ...(Object.keys(r.errorKinds).length ? [`- errors the senders and their state reads met (most frequent first): ${Object.entries(r.errorKinds).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, n]) => `${n}× \`${k.slice(0, 160)}\``).join('; ')}`] : []),
+      ...afterLines,
       `- verification after the load: ${secs(Date.now() - t)}`,
       ...evidence,
     ], [

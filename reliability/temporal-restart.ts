@@ -2,8 +2,8 @@
 // workflows are being started, once amid the actions. The dev profile keeps its state in SQLite,
 // the cluster profile in PostgreSQL, so the same workflows, timers and accepted updates are there
 // after the restart.
+import { env } from '../services/env';
 import { secs } from './report';
-import { profileFromEnv } from './temporal';
 import { main, runScenario } from './scenario';
 import { say } from './world';
 
@@ -33,7 +33,7 @@ async function run(): Promise<void> {
           while (!ctx.loadDone() && ctx.load.progress() === back) await new Promise((r) => setTimeout(r, 50));
           const resumedMs = Date.now() - t - downMs;
           say(`[${NAME}] Temporal 重启：进度 ${before}/${ctx.load.total}，停机 ${downMs} ms，恢复后 ${resumedMs} ms 内负载继续`);
-          lines.push(`- Temporal restarted at progress ${before}/${ctx.load.total}: server down ${secs(downMs)} (stop + start on the same ${profileFromEnv() === 'dev' ? 'SQLite file' : 'PostgreSQL databases'}), load progressing again ${secs(resumedMs)} after it answered`);
+          lines.push(`- Temporal restarted at progress ${before}/${ctx.load.total}: server down ${secs(downMs)} (stop + start on the same ${env().RECTIFY_TEMPORAL_PROFILE === 'dev' ? 'SQLite file' : 'PostgreSQL databases'}), load progressing again ${secs(resumedMs)} after it answered`);
         }
         return lines;
       },

@@ -1,4 +1,4 @@
-// Everything a fault script runs on, all real: a Temporal server (reliability/temporal.ts), rectify's
+// Everything a fault script runs on, all real: a Temporal server (RECTIFY_TEMPORAL_PROFILE's), rectify's
 // own PostgreSQL cluster (so it can be stopped), the client, and workers as child processes.
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -9,12 +9,14 @@ import path from 'node:path';
 import { pgDb, type Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { createFreshDatabase, startThrowawayCluster, type ThrowawayCluster } from '../servers/pg-cluster';
-import { startTemporalForFaults, type FaultTemporal } from './temporal';
+import { startTemporalProfile, type RestartableTemporal } from '../servers/temporal-profile';
+import { env } from '../services/env';
+import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/definitions';
 
 export const say = (s: string): void => void process.stderr.write(`${s}\n`);
 
 export interface World {
-  temporal: FaultTemporal;
+  temporal: RestartableTemporal;
   pg: ThrowawayCluster;
   dbUrl: string;
   db: Db;
@@ -38,7 +40,12 @@ export async function bundleToFile(workflowsPath = require.resolve('../workflows
 }
 
 export async function openWorld(name: string): Promise<World> {
-  const [temporal, pg, bundleFile] = await Promise.all([startTemporalForFaults(), startThrowawayCluster(), bundleToFile()]);
+  // Restartable: the scripts stop and start Temporal mid-run, and its state must survive that.
+  const [temporal, pg, bundleFile] = await Promise.all([
+    startTemporalProfile(env().RECTIFY_TEMPORAL_PROFILE, { searchAttributes: SEARCH_ATTRIBUTE_KEYS, restartable: true }),
+    startThrowawayCluster(),
+    bundleToFile(),
+  ]);
   const database = await createFreshDatabase(pg.url);
   const db = pgDb(database.url);
   await migrate(db);

@@ -5,9 +5,8 @@
 import { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 // SearchAttributeKey is not re-exported from the package root in 1.24.
-import { encodeSearchAttributeIndexedValueType, type SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 import { msToTs } from '@temporalio/common/lib/time';
-import type { temporal } from '@temporalio/proto';
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import { cacheDir } from './paths';
 import { startThrowawayCluster, type ThrowawayCluster } from './pg-cluster';
 import { freeLowPort } from './ports';
 import { clusterConfig, DYNAMIC_CONFIG, type ClusterPorts } from './temporal-cluster-config';
+import { addSearchAttributes } from './temporal-env';
 
 const run = promisify(execFile);
 
@@ -138,10 +138,9 @@ async function register(connection: Connection, wanted: SearchAttributeKey<Searc
   }
   const { keys } = await retrying('读取搜索属性', 20_000, () => connection.operatorService.listSearchAttributes({ namespace: 'default' }))
     .then((r) => ({ keys: new Set(Object.keys(r.customAttributes ?? {})) }));
-  const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
-  for (const k of wanted) if (!keys.has(k.name)) missing[k.name] = encodeSearchAttributeIndexedValueType(k.type)!;
-  if (Object.keys(missing).length) {
-    await connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes: missing });
+  const missing = wanted.filter((k) => !keys.has(k.name));
+  if (missing.length) {
+    await addSearchAttributes(connection, 'default', missing);
     added = true;
   }
   return added;

@@ -2,9 +2,11 @@
 // which cannot work here: always hand it our provisioned binaries (servers/ensure.sh).
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import type { Connection } from '@temporalio/client';
 import type { SearchAttributeType } from '@temporalio/common';
 // SearchAttributeKey is not re-exported from the package root in 1.24.
-import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import { encodeSearchAttributeIndexedValueType, type SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
+import type { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { serverPaths } from './paths';
 
@@ -35,6 +37,16 @@ export const CLI_SEARCH_ATTRIBUTE_TYPE: Record<SearchAttributeType, CliSearchAtt
   DATETIME: 'Datetime',
   KEYWORD_LIST: 'KeywordList',
 };
+
+/**
+ * Registers search attributes through the server's own API: the Java test server and the cluster
+ * take them no other way (the dev server gets them as `--search-attribute` flags).
+ */
+export async function addSearchAttributes(connection: Connection, namespace: string, keys: SearchAttributeKey<SearchAttributeType>[]): Promise<void> {
+  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const k of keys) searchAttributes[k.name] = encodeSearchAttributeIndexedValueType(k.type)!;
+  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+}
 
 export interface DevServerProcessOptions {
   /** SQLite file to persist to; in-memory when absent. */

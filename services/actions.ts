@@ -3,18 +3,19 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createHash } from 'node:crypto';
 import { problemWorkflowId } from '../domain/ids';
 import { ErrorCode, FailureType, FieldError, UserError } from '../domain/errors';
-import { ActionInput, ActionName, ActionSchemas, Evidence } from '../domain/problem-types';
+import { ACTION_LABEL, ActionInput, ActionName, ActionSchemas, Evidence } from '../domain/problem-types';
 import { userErrorFromZod } from '../domain/schemas';
-import { ActionResult, stateQuery, updates } from '../workflows/definitions';
+import { ActionResult, updates } from '../workflows/definitions';
+import { tryReadProblemState } from './problem-state';
 
-/** What an action's sender is told: the update's result, and whether the ledger has it yet. */
-export interface ActionAnswer extends ActionResult {
-  /**
-   * true: the ledger (database) has the change. false: the workflow applied it (it stands and will
-   * not be undone) but the ledger write is still retrying, e.g. during a database outage.
-   */
-  recorded: boolean;
-}
+/**
+ * What an action's sender is told: the update's result, and whether the ledger has it yet.
+ * recorded true: the ledger (database) has the change. false: the workflow applied it (it stands and
+ * will not be undone) but the ledger write is still retrying, e.g. during a database outage; then,
+ * when not even the workflow's state could be read in time (Temporal restarting, no worker polling),
+ * the answer names the action only, without the status and version it led to.
+ */
+export type ActionAnswer = (ActionResult & { recorded: boolean }) | { summary: string; recorded: false; status?: undefined; version?: undefined };
 
 /** How long a sender waits for the ledger before being told "accepted, the ledger is catching up". */
 export const ACTION_ANSWER_WAIT_MS = 5_000;
@@ -28,6 +29,8 @@ export const ACTION_ANSWER_WAIT_MS = 5_000;
  * The workflow answers an update once the ledger has the change. When the database is down that
  * takes as long as the outage, so the wait is bounded: an update the workflow accepted is applied
  * whatever happens next, and after `waitMs` the sender hears so, with the workflow's new status.
+ * After acceptance nothing but the workflow's own refusal is an error: a failed wait for the result
+ * or for the state (Temporal restarting) still answers "accepted".
  */
 export async function sendAction<A extends ActionName>(
   client: Client,
@@ -44,12 +47,18 @@ export async function sendAction<A extends ActionName>(
   try {
     // Accepted means the validator passed and the handler runs: the action is applied.
     const update = await handle.startUpdate(def, { args: [input as ActionInput<'claim'>], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const outcome = update.result().catch((e: unknown) => {
+      if (e instanceof WorkflowUpdateFailedError) throw e;
+      // A failed poll for the result (Temporal restarting) says nothing against the applied action.
+      return undefined;
+    });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), opts.waitMs ?? ACTION_ANSWER_WAIT_MS)));
-    const result = await Promise.race([update.result(), waited]).finally(() => clearTimeout(timer));
+    const result = await Promise.race([outcome, waited]).finally(() => clearTimeout(timer));
     if (result) return { ...result, recorded: true };
     // The state lives in the workflow, not the database: a query answers during an outage.
-    const state = await handle.query(stateQuery);
+    const state = await tryReadProblemState(client, handle.workflowId);
+    if (!state) return { summary: ACTION_LABEL[action], recorded: false };
     return { status: state.status, version: state.version, summary: state.history[state.version - 1]?.summary ?? '', recorded: false };
   } catch (e) {
     throw refusal(e) ?? e;

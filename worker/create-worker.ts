@@ -2,11 +2,11 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createActivities } from '../activities';
-import type { DeliveryDeps } from '../activities/delivery';
 import type { Db } from '../db/client';
-import { deliveryConfigFromEnv } from '../services/delivery/config';
+import { deliveryConfigFromEnv, type DeliveryDeps } from '../services/delivery/config';
 import { createEmailSender } from '../services/delivery/email';
 import { env } from '../services/env';
+import { STICKY_QUEUE_TIMEOUT_MS } from '../services/problem-state';
 
 export interface RectifyWorkerOptions {
   connection: NativeConnection;
@@ -50,6 +50,8 @@ export async function createWorker(o: RectifyWorkerOptions): Promise<Worker> {
     // Two threads run workflow tasks by default: measured on 2 cores, 1,000 new problems' first
     // tasks drained in 15.6 s instead of 20.8 s with the SDK's default of one.
     workflowThreadPoolSize: env().RECTIFY_WORKFLOW_THREADS,
+    // Named, not left to the SDK's default: state reads give up well before it (services/problem-state.ts).
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT_MS,
     ...o.tuning,
     ...(o.maxCachedWorkflows === undefined ? {} : { maxCachedWorkflows: o.maxCachedWorkflows }),
   });

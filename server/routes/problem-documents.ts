@@ -13,7 +13,7 @@ import { closureSheetDocx } from '../../report/closure-sheet';
 import { type ClosureEvidence, closureSheetInput } from '../../report/closure-sheet-model';
 import { noticeNumber, supervisionNoticeDocx, type SupervisionNoticeInput } from '../../report/supervision-notice';
 import { cnDate } from '../../report/wording';
-import { stateQuery } from '../../workflows/definitions';
+import { readProblemState } from '../../services/problem-state';
 import { audit } from '../audit';
 import type { Desk } from '../context';
 import { campaignOf, scopeOf, visibleProblem } from '../remit';
@@ -75,7 +75,7 @@ async function closureEvidence(desk: Desk, d: ProblemData): Promise<ClosureEvide
 
 export function registerProblemDocumentRoutes(app: FastifyInstance, desk: Desk): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const state = (id: string, no: number) => desk.temporal.workflow.getHandle(problemWorkflowId(id, no)).query(stateQuery);
+  const state = (id: string, no: number) => readProblemState(desk.temporal, problemWorkflowId(id, no));
 
   r.get(
     '/api/campaigns/:id/problems/:no/supervision-notice.docx',

@@ -11,7 +11,7 @@ import { problemWorkflowId } from '../../domain/ids';
 import { upcomingEscalation } from '../../domain/escalation';
 import { availableActions } from '../../domain/permissions';
 import type { ProblemData } from '../../domain/problem-types';
-import { stateQuery } from '../../workflows/definitions';
+import { readProblemState } from '../../services/problem-state';
 import type { Desk } from '../context';
 import { campaignOf, scopeOf, today, visibleProblem } from '../remit';
 import { me } from '../session';
@@ -80,7 +80,7 @@ export function registerProblemRoutes(app: FastifyInstance, desk: Desk): void {
       const { id, no } = req.params;
       const row = await visibleProblem(desk, req, id, no);
       const [state, uploads, told, marks] = await Promise.all([
-        desk.temporal.workflow.getHandle(problemWorkflowId(id, no)).query(stateQuery),
+        readProblemState(desk.temporal, problemWorkflowId(id, no)),
         listEvidenceUploads(desk.db, id, no),
         problemNotifications(desk.db, { campaignId: id, no }),
         deliveryMarksOfProblem(desk.db, id, no),

@@ -5,6 +5,7 @@ import { isWorkingDay } from '../../domain/calendar';
 import { parseQuietHours, type QuietHours } from '../../domain/delivery';
 import type { Env } from '../env';
 import { SecretBox, secretKeyFor } from '../secrets';
+import { createEmailSender, type EmailSender } from './email';
 
 // The delivery engine's settings per deployment, from the environment (services/env.ts).
 
@@ -19,6 +20,12 @@ export interface DeliveryConfig {
   secrets: () => SecretBox;
   /** Non-urgent messages wait for a working day's window (unless the campaign's policy says workingDays 'off'). */
   isWorkingDay: (date: CalendarDate) => boolean;
+}
+
+/** What the delivery activities need: the settings and the SMTP pool. */
+export interface DeliveryDeps {
+  config: DeliveryConfig;
+  email: EmailSender;
 }
 
 /** Working days for the send window: China's, holidays and make-up days included (domain/calendar.ts). */
@@ -55,5 +62,18 @@ export function deliveryConfigFromEnv(e: Env): DeliveryConfig {
       return (box = new SecretBox(secretKeyFor(e.RECTIFY_SECRET_KEY, dataDir)));
     },
     isWorkingDay: workingDay,
+  };
+}
+
+/**
+ * Sends at any hour of any day: quiet hours off and every day a working day. For fault scripts and
+ * tests on real time, which must see a notice go out whenever they run; deployments keep their
+ * window (deliveryConfigFromEnv).
+ */
+export function alwaysOpenDelivery(o: { mailFrom: string; smtpUrl?: string; deskUrl?: string; secretKey: string }): DeliveryDeps {
+  const box = new SecretBox(o.secretKey);
+  return {
+    config: { smtpUrl: o.smtpUrl, mailFrom: o.mailFrom, deskUrl: o.deskUrl ?? null, quietHours: parseQuietHours('off')!, secrets: () => box, isWorkingDay: () => true },
+    email: createEmailSender({ smtpUrl: o.smtpUrl, from: o.mailFrom }),
   };
 }

@@ -23,7 +23,7 @@ let office: Session;
 beforeAll(async () => {
   // Builds web/dist when any of its sources is newer (only stats files when up to date).
   // Jest sets NODE_ENV=test; the bundle must be the production one people get (no dev warnings).
-  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-web.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(process.execPath, [path.join(root, 'scripts/ensure-web.js')], { cwd: root, stdio: 'inherit' });
   desk = await DeskHarness.start(deskLedger(id), { webRoot });
   office = await desk.login('office1');
   await addAdmin(desk);

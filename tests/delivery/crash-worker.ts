@@ -4,28 +4,21 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { pgDb } from '../../db/client';
-import { parseQuietHours } from '../../domain/delivery';
-import { createEmailSender } from '../../services/delivery/email';
+import { alwaysOpenDelivery } from '../../services/delivery/config';
 import { requiredEnv as need } from '../../services/env';
-import { SecretBox } from '../../services/secrets';
 import { createWorker } from '../../worker/create-worker';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   const db = pgDb(need('CRASH_DATABASE_URL'));
-  const box = new SecretBox(need('CRASH_SECRET_KEY'));
-  const from = '整改办 <rectify@hospital.test>';
   const connection = await NativeConnection.connect({ address: need('CRASH_TEMPORAL') });
   const worker = await createWorker({
     connection,
     taskQueue: need('CRASH_TASK_QUEUE'),
     db,
     workflowBundle: { code: readFileSync(need('RECTIFY_WORKFLOW_BUNDLE'), 'utf8') },
-    delivery: {
-      // Every hour and every day open: the storm is sent as soon as it is queued.
-      config: { smtpUrl: need('CRASH_SMTP_URL'), mailFrom: from, deskUrl: 'https://zgb.hospital.test', quietHours: parseQuietHours('off')!, secrets: () => box, isWorkingDay: () => true },
-      email: createEmailSender({ smtpUrl: need('CRASH_SMTP_URL'), from }),
-    },
+    // Every hour and every day open: the storm is sent as soon as it is queued.
+    delivery: alwaysOpenDelivery({ smtpUrl: need('CRASH_SMTP_URL'), mailFrom: '整改办 <rectify@hospital.test>', deskUrl: 'https://zgb.hospital.test', secretKey: need('CRASH_SECRET_KEY') }),
   });
   process.stdout.write('worker ready\n');
   await worker.run();

@@ -1,6 +1,5 @@
-import { maskEmail, parseQuietHours } from '../../domain/delivery';
-import { createEmailSender } from '../../services/delivery/email';
-import { SecretBox } from '../../services/secrets';
+import { maskEmail } from '../../domain/delivery';
+import { alwaysOpenDelivery } from '../../services/delivery/config';
 import { ensureDeliveryDispatcher } from '../../worker/dispatcher';
 import { DeskHarness, deskLedger, type Session } from '../support/desk';
 import { eventually } from '../support/drive';
@@ -12,18 +11,12 @@ import { uniqueId } from '../support/harness';
 // problem's timeline carries the delivery marks; nobody else sees any of it. Quiet hours are off
 // and every day is a working day, so the 催办 goes at once whenever the test runs.
 
-const FROM = '整改办 <rectify@hospital.test>';
-
 let desk: DeskHarness;
 const id = uniqueId('send');
 let office: Session;
 beforeAll(async () => {
-  const box = new SecretBox('desk-delivery-test-key-of-32-characters');
   desk = await DeskHarness.start(deskLedger(id), {}, {
-    delivery: {
-      config: { smtpUrl: undefined, mailFrom: FROM, deskUrl: null, quietHours: parseQuietHours('off')!, secrets: () => box, isWorkingDay: () => true },
-      email: createEmailSender({ from: FROM }),
-    },
+    delivery: alwaysOpenDelivery({ mailFrom: '整改办 <rectify@hospital.test>', secretKey: 'desk-delivery-test-key-of-32-characters' }),
   });
   await ensureDeliveryDispatcher(desk.h.client, desk.h.taskQueue);
   office = await desk.login('office1');

@@ -57,6 +57,13 @@ test('an acknowledged action the workflow does not have is lost', async () => {
   expect(v).toMatchObject({ lost: 1, mismatched: 0, stuck: 0 });
 });
 
+test('an acknowledged action without a version (answered without the state) is looked for by name', async () => {
+  expect(await verify([{ campaignId: ledger.id, no: 1, action: 'submitPlan' }])).toMatchObject({ lost: 0, mismatched: 0, stuck: 0, acksChecked: 4 });
+  const v = await verify([{ campaignId: ledger.id, no: 2, action: 'claim' }]);
+  expect(v).toMatchObject({ lost: 1, mismatched: 0, stuck: 0 });
+  expect(v.details[0]).toMatchObject({ kind: 'lost', workflowId: wf2, detail: expect.stringContaining('版本 未知') });
+});
+
 test('a notification row deleted from the outbox is lost; a second copy is refused by the table', async () => {
   const { rows } = await h.db.query<Record<string, unknown>>(
     `select dedupe_key, recipient_id, recipient_name, campaign_id, problem_no, workflow_id, kind, title, body from notifications

@@ -2,12 +2,13 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { Client } from 'pg';
 import { createFreshDatabase, startThrowawayCluster, withTestDatabase } from '../../servers/pg-cluster';
 import { createDevServerEnv, createTimeSkippingEnv, startDevServerProcess } from '../../servers/temporal-env';
 import { serverPaths } from '../../servers/paths';
+import { startTemporalProfile } from '../../servers/temporal-profile';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -72,6 +73,29 @@ test('file-backed dev server process starts, answers and persists to its SQLite 
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the restartable dev profile comes back on the same address with its workflows', async () => {
+  const key = defineSearchAttributeKey('RectifyServersProbe', SearchAttributeType.KEYWORD);
+  const server = await timed('dev profile start (restartable)', () => startTemporalProfile('dev', { searchAttributes: [key], restartable: true }));
+  const describe = async () => {
+    const connection = await Connection.connect({ address: server.address });
+    try {
+      return await new TemporalClient({ connection }).workflow.getHandle('rectify-profile-probe').describe();
+    } finally {
+      await connection.close();
+    }
+  };
+  try {
+    // No worker is needed: a started workflow is stored state, which is what a restart must keep.
+    const connection = await Connection.connect({ address: server.address });
+    await new TemporalClient({ connection }).workflow.start('probeWorkflow', { workflowId: 'rectify-profile-probe', taskQueue: 'rectify-profile-probe' });
+    await connection.close();
+    await timed('dev profile restart', () => server.restart());
+    expect((await describe()).status.name).toBe('RUNNING');
+  } finally {
+    await server.stop();
   }
 });
 

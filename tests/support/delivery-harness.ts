@@ -1,7 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { DeliveryDeps } from '../../activities/delivery';
 import { pgDb, type Db } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { insertCampaign } from '../../db/queries/insert-campaign';
@@ -12,6 +11,7 @@ import { isWorkingDay } from '../../domain/calendar';
 import { deliveryDispatcherWorkflowId, parseQuietHours } from '../../domain/delivery';
 import { problemWorkflowId } from '../../domain/ids';
 import type { CampaignLedger } from '../../domain/schemas';
+import type { DeliveryDeps } from '../../services/delivery/config';
 import { createEmailSender } from '../../services/delivery/email';
 import { SecretBox } from '../../services/secrets';
 import { withTestDatabase } from '../../servers/pg-cluster';

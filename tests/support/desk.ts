@@ -11,7 +11,7 @@ import { evidenceStoreFor } from '../../services/evidence';
 import { createLogger } from '../../services/logger';
 import { buildServer } from '../../server/app';
 import type { DeskConfig } from '../../server/context';
-import type { DeliveryDeps } from '../../activities/delivery';
+import type { DeliveryDeps } from '../../services/delivery/config';
 import { Harness } from './harness';
 import { smallLedger } from './ledger';
 

@@ -10,13 +10,11 @@ import type { CampaignLedger } from '../../domain/schemas';
 import { insertCampaign } from '../../db/queries/insert-campaign';
 import { createFreshDatabase, withTestDatabase } from '../../servers/pg-cluster';
 import { startTemporalCluster } from '../../servers/temporal-cluster';
-import { createDevServerEnv, createTimeSkippingEnv } from '../../servers/temporal-env';
+import { addSearchAttributes, createDevServerEnv, createTimeSkippingEnv } from '../../servers/temporal-env';
 import { createWorker } from '../../worker/create-worker';
-import type { DeliveryDeps } from '../../activities/delivery';
+import type { DeliveryDeps } from '../../services/delivery/config';
 import { problemWorkflowId } from '../../domain/ids';
 import { SEARCH_ATTRIBUTE_KEYS, stateQuery } from '../../workflows/definitions';
-import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
-import type { temporal } from '@temporalio/proto';
 import type { problemWorkflow } from '../../workflows';
 import { workflowBundle } from './bundle';
 
@@ -140,10 +138,8 @@ export class Harness {
 }
 
 /** The Java test server refuses unregistered attributes; the dev server gets them as flags. */
-export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
-  for (const key of SEARCH_ATTRIBUTE_KEYS) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
-  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+export function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  return addSearchAttributes(env.connection, env.namespace ?? 'default', SEARCH_ATTRIBUTE_KEYS);
 }
 
 /** A campaign id no other test uses, so runs never see each other's rows or workflows. */
