@@ -41,6 +41,12 @@ export function pgDb(url: string): Db {
     transaction: async (fn) => {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A connection dropped between this transaction's statements (PostgreSQL stopped or restarted)
+      // is reported as an 'error' event on the checked-out client, not as a failed query; the pool
+      // listens only on idle clients, so without this listener the process would crash. The next
+      // statement then fails, and the client is destroyed instead of returned to the pool.
+      const onError = (err: Error) => (broken = err);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(pgClientDb(client));
@@ -51,6 +57,7 @@ export function pgDb(url: string): Db {
         await client.query('ROLLBACK').catch((err: unknown) => (broken = err instanceof Error ? err : new Error(String(err))));
         throw e;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
