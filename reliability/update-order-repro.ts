@@ -7,13 +7,12 @@
 // action goes through, and the after-fault verifier finds nothing lost, duplicated, stuck or
 // mismatched. Exit code 0 when it reproduced and (unless --no-repair) the repair held.
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, makeTelemetryFilterString, Runtime } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createActivities } from '../activities';
 import { insertCampaign } from '../db/queries/insert-campaign';
 import { newProblemsOf } from '../domain/campaign';
-import { replayer, repairStuckProblems } from '../services/repair';
+import { quietReplayRuntime, replayer, repairStuckProblems } from '../services/repair';
 import { verifyCampaign } from './check';
 import { errorText, progressOf } from './inspect';
 import { faultLedger, PLAN_STEPS } from './load';
@@ -26,7 +25,7 @@ const NAME = 'update-order';
 
 async function run(): Promise<void> {
   // The SDK's core would print every failing workflow task and replay at WARN; the steps below say it.
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
+  quietReplayRuntime();
   const repair = !process.argv.includes('--no-repair');
   const world = await openWorld(NAME);
   let ok = false;

@@ -222,7 +222,6 @@ export function describeCommands(events: HistoryEvent[], taskCompleted: number):
   return out.join(', ');
 }
 
-export { STICKY_TIMEOUT_MS };
 
 /** Sends one action and says what became of it within `ms`: "已应用：版本 N（status）", "失败：…" or "超时". */
 export async function tryAction(handle: WorkflowHandle, step: Step, no: number, ms: number): Promise<string> {

@@ -8,6 +8,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { readFileSync } from 'node:fs';
 import { pgDb } from '../db/client';
 import { alwaysOpenDelivery } from '../services/delivery/config';
+import { STICKY_QUEUE_TIMEOUT_MS } from '../services/problem-state';
 import { createWorker } from '../worker/create-worker';
 
 const need = (name: string): string => {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
         connection,
         taskQueue: need('FAULT_TASK_QUEUE'),
         workflowBundle,
-        stickyQueueScheduleToStartTimeout: Number(process.env.FAULT_STICKY_TIMEOUT_MS ?? 10_000),
+        stickyQueueScheduleToStartTimeout: Number(process.env.FAULT_STICKY_TIMEOUT_MS ?? STICKY_QUEUE_TIMEOUT_MS),
       })
     : await createWorker({
         connection,

@@ -295,20 +295,31 @@ async function watchNewRun(client: Client, workflowId: string, runId: string, ma
   }
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports */
+const sdkWorker = () => require('@temporalio/worker') as typeof import('@temporalio/worker');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * The SDK's runtime logging errors only: its core logs every failing replay and workflow task at
+ * WARN, which a replay's caller reports itself. Kept as it is when a runtime is already installed
+ * (a worker in this process).
+ */
+export function quietReplayRuntime(): void {
+  const w = sdkWorker();
+  try {
+    w.Runtime.install({ logger: new w.DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: w.makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
+  } catch {
+    // Already installed: its logging stays as it is.
+  }
+}
+
 /**
  * The deep check's replayer: the workflow code bundled (or the bundle given), every history
  * replayed on one replay worker. Loaded only when asked for: it starts the SDK's native runtime.
  */
 export async function replayer(bundle?: { code: string } | { codePath: string }): Promise<Replay> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const w = require('@temporalio/worker') as typeof import('@temporalio/worker');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  try {
-    // The SDK's core logs every failing replay at WARN; the caller reports them itself.
-    w.Runtime.install({ logger: new w.DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: w.makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
-  } catch {
-    // A runtime is already installed (a worker in this process): its logging stays as it is.
-  }
+  const w = sdkWorker();
+  quietReplayRuntime();
   const workflowBundle = bundle ?? { code: (await w.bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new w.DefaultLogger('ERROR') })).code };
   return async (histories) => {
     const failures = new Map<string, string>();
